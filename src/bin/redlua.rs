@@ -1,0 +1,1 @@
+fn main() { redlua_engine::hello(); }
