@@ -1,0 +1,182 @@
+//! The embedding API: loading chunks, calling functions, registering host
+//! functions, and chunk names.
+//!
+//! ```
+//! use redlua_engine::{Lua, Libs, Value};
+//! let mut lua = Lua::new();
+//! lua.open_libs(Libs::ALL);
+//! lua.register("double", |lua, args| {
+//!     let n = lua.check_number(args, 1)?;
+//!     lua.push(Value::Number(n * 2.0))?;
+//!     Ok(1)
+//! });
+//! let f = lua.load(b"return double(21)", "=example").unwrap();
+//! let out = lua.call(f, &[]).unwrap();
+//! assert_eq!(out[0], Value::Number(42.0));
+//! ```
+
+use crate::error::{Error, ErrorKind, LuaError};
+use crate::heap::{Function, LuaClosure, NativeFn};
+use crate::state::{Args, Lua, LuaResult};
+use crate::value::Value;
+use std::rc::Rc;
+
+/// Formats a chunk name for messages as `luaO_chunkid` does: `=name` shows
+/// `name`, `@file` shows the file name, source text shows `[string "..."]`.
+pub fn chunk_id(source: &str) -> String {
+    const IDSIZE: usize = 60;
+    if let Some(rest) = source.strip_prefix('=') {
+        return rest.chars().take(IDSIZE - 1).collect();
+    }
+    if let Some(rest) = source.strip_prefix('@') {
+        let max = IDSIZE - 1 - 3;
+        if rest.len() > IDSIZE - 1 {
+            let tail = &rest.as_bytes()[rest.len() - max..];
+            return format!("...{}", String::from_utf8_lossy(tail));
+        }
+        return rest.to_string();
+    }
+    let bytes = source.as_bytes();
+    let line_end = bytes
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+        .unwrap_or(bytes.len());
+    let max = IDSIZE - " [string \"...\"] ".len() - 1;
+    let len = line_end.min(max);
+    let first = String::from_utf8_lossy(&bytes[..len]);
+    if len < bytes.len() {
+        format!("[string \"{}...\"]", first)
+    } else {
+        format!("[string \"{}\"]", first)
+    }
+}
+
+impl Lua {
+    /// Compiles a chunk of source text; `chunkname` follows Lua's
+    /// conventions (`=name`, `@file`, or the source itself). Binary chunks
+    /// are rejected.
+    pub fn load(&mut self, src: &[u8], chunkname: &str) -> Result<Value, Error> {
+        let name = chunk_id(chunkname);
+        if src.first() == Some(&0x1b) {
+            return Err(Error {
+                kind: ErrorKind::Syntax,
+                message: format!("{}: binary chunks are not supported", name),
+                traceback: None,
+            });
+        }
+        let syntax = |message: String| Error {
+            kind: ErrorKind::Syntax,
+            message,
+            traceback: None,
+        };
+        let block = crate::parser::parse(src, &name).map_err(syntax)?;
+        let proto = crate::compiler::compile(&block, &name, &mut self.heap).map_err(syntax)?;
+        let env = self.globals;
+        let f = self.heap.new_function(Function::Lua(LuaClosure {
+            proto,
+            upvals: Box::new([]),
+            env,
+        }));
+        Ok(Value::Function(f))
+    }
+
+    /// Calls `f` with `args` and returns all its results. Errors come back
+    /// with their message (and a traceback for runtime errors). The returned
+    /// values stay valid until the next collection: store them in the
+    /// registry or a global to keep them longer.
+    pub fn call(&mut self, f: Value, args: &[Value]) -> Result<Vec<Value>, Error> {
+        let (frames, ccalls, top) = (self.frames.len(), self.n_ccalls, self.top);
+        match self.call_values(f, args, -1) {
+            Ok(n) => {
+                let vals = self.stack[self.top - n..self.top].to_vec();
+                self.top = top;
+                Ok(vals)
+            }
+            Err(e) => {
+                let tb = self.traceback(frames);
+                self.close_upvals(top);
+                self.frames.truncate(frames);
+                self.n_ccalls = ccalls;
+                self.top = top;
+                let mut err = self.to_error(e);
+                if err.kind != ErrorKind::Aborted {
+                    err.traceback = Some(tb);
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// Loads and runs a chunk, returning its results.
+    pub fn exec(&mut self, src: &[u8], chunkname: &str) -> Result<Vec<Value>, Error> {
+        let f = self.load(src, chunkname)?;
+        self.call(f, &[])
+    }
+
+    /// Registers a host function as a global.
+    pub fn register<F>(&mut self, name: &str, f: F)
+    where
+        F: Fn(&mut Lua, Args) -> LuaResult<usize> + 'static,
+    {
+        let v = self.new_native_with("?", NativeFn::Host(Rc::new(f)), Vec::new());
+        self.set_global(name, v);
+    }
+
+    /// Makes a host function value (to store in a table, say).
+    pub fn create_function<F>(&mut self, f: F) -> Value
+    where
+        F: Fn(&mut Lua, Args) -> LuaResult<usize> + 'static,
+    {
+        self.new_native_with("?", NativeFn::Host(Rc::new(f)), Vec::new())
+    }
+
+    /// Raises a Lua error with `msg` from a host function (located at the
+    /// caller's line, like `luaL_error`).
+    pub fn error(&mut self, msg: &str) -> LuaError {
+        self.native_error(msg)
+    }
+
+    /// The text of a string value, or its number form; `None` otherwise.
+    pub fn to_string_lossy(&mut self, v: Value) -> Option<String> {
+        let s = self.to_str(v)?;
+        Some(String::from_utf8_lossy(self.str_bytes(s)).into_owned())
+    }
+
+    /// "stack traceback:" with one line per frame above `depth`, innermost
+    /// first, as lua5.1 prints it.
+    pub fn traceback(&self, depth: usize) -> String {
+        let mut out = String::from("stack traceback:");
+        for f in self.frames[depth.min(self.frames.len())..].iter().rev() {
+            match self.heap.function(f.fref) {
+                Function::Native(c) => out.push_str(&format!("\n\t[C]: in function '{}'", c.name)),
+                Function::Lua(c) => {
+                    let p = &c.proto;
+                    let line = p.line(f.pc.saturating_sub(1));
+                    if p.line_defined == 0 {
+                        out.push_str(&format!("\n\t{}:{}: in main chunk", p.source, line));
+                    } else {
+                        out.push_str(&format!(
+                            "\n\t{}:{}: in function <{}:{}>",
+                            p.source, line, p.source, p.line_defined
+                        ));
+                    }
+                }
+            }
+        }
+        out.push_str("\n\t[C]: ?");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chunk_id;
+
+    #[test]
+    fn chunk_ids() {
+        assert_eq!(chunk_id("=stdin"), "stdin");
+        assert_eq!(chunk_id("@foo.lua"), "foo.lua");
+        assert_eq!(chunk_id("x = 1"), "[string \"x = 1\"]");
+        assert_eq!(chunk_id("x = 1\ny = 2"), "[string \"x = 1...\"]");
+    }
+}

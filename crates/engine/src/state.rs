@@ -1,0 +1,928 @@
+//! The interpreter state: the running thread's stack and call frames, the
+//! heap, the global environment, and the operations every part of the
+//! interpreter shares: calling, indexing with metamethods, raising errors.
+//!
+//! Stack discipline: `stack` is sized to cover every live frame; `top` is the
+//! first free slot above the running function's values. A Lua frame's
+//! registers are `stack[base..base + max_stack]`; a native function's
+//! arguments are `stack[base..base + n]` and it pushes results at `top`.
+
+use crate::error::{self, Error, ErrorKind, LuaError};
+use crate::heap::{Function, Heap, NativeClosure, NativeFn, Thread, ThreadStatus, Upval};
+use crate::number;
+use crate::proto::{NameKind, Op, Proto};
+use crate::table::{KeyError, Table};
+use crate::value::{FnRef, StrRef, TableRef, ThreadRef, UpvalRef, Value};
+use crate::vm::{Frame, FrameKind};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// Internal result type.
+pub type LuaResult<T> = Result<T, LuaError>;
+
+/// Lua frames allowed at once (LUAI_MAXCALLS); more is "stack overflow".
+pub const MAX_CALLS: usize = 20000;
+/// Nested native calls allowed at once (LUAI_MAXCCALLS).
+pub const MAX_CCALLS: u32 = 200;
+/// Stack slots allowed in one thread.
+pub const MAX_STACK: usize = 1_000_000;
+/// Chain length of `__index`/`__newindex` lookups (MAXTAGLOOP).
+const MAX_TAG_LOOP: usize = 100;
+
+/// Metamethod events, in the order of `TM_NAMES`. Their bit in
+/// `Table::absent` caches that a metatable lacks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Tm {
+    Index,
+    NewIndex,
+    Gc,
+    Mode,
+    Eq,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+    Unm,
+    Len,
+    Lt,
+    Le,
+    Concat,
+    Call,
+}
+
+const TM_NAMES: [&str; 17] = [
+    "__index",
+    "__newindex",
+    "__gc",
+    "__mode",
+    "__eq",
+    "__add",
+    "__sub",
+    "__mul",
+    "__div",
+    "__mod",
+    "__pow",
+    "__unm",
+    "__len",
+    "__lt",
+    "__le",
+    "__concat",
+    "__call",
+];
+
+/// The arguments of a native call: `base..base + len` on the stack.
+#[derive(Clone, Copy, Debug)]
+pub struct Args {
+    /// Stack slot of the called function.
+    pub func: usize,
+    /// First argument slot.
+    pub base: usize,
+    /// Number of arguments.
+    pub len: usize,
+    /// The called function.
+    pub fref: FnRef,
+}
+
+/// A host callback run when the interrupt flag is raised: return `Err`
+/// with a message to stop the script (the error cannot be caught by `pcall`).
+pub type InterruptHandler = Box<dyn FnMut(&mut Lua) -> Result<(), String>>;
+
+/// A Lua state: one global environment, one main thread, its coroutines.
+pub struct Lua {
+    pub heap: Heap,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) top: usize,
+    pub(crate) frames: Vec<Frame>,
+    /// Open upvalues of the running thread, sorted by stack slot.
+    pub(crate) open_upvals: Vec<UpvalRef>,
+    pub(crate) current: ThreadRef,
+    pub(crate) main_thread: ThreadRef,
+    /// Rust-level nesting of dispatch loops and native calls.
+    pub(crate) n_ccalls: u32,
+    pub(crate) globals: TableRef,
+    pub(crate) registry: TableRef,
+    /// Metatables of the basic types, by `Value::type_tag`.
+    pub(crate) type_metas: [Option<TableRef>; 8],
+    pub(crate) tm_names: [StrRef; 17],
+    pub(crate) interrupt: Arc<AtomicBool>,
+    pub(crate) interrupt_handler: Option<InterruptHandler>,
+    pub(crate) gc_epoch: u32,
+    pub(crate) gc_stopped: bool,
+    /// Lua 5.1's string-to-number coercions need a scratch buffer.
+    pub(crate) scratch: Vec<u8>,
+    /// Random generator state for `math.random` (see `stdlib::math`).
+    pub(crate) rng: Box<dyn crate::stdlib::math::RandomSource>,
+}
+
+impl Default for Lua {
+    fn default() -> Self {
+        Lua::new()
+    }
+}
+
+impl Lua {
+    /// A state with no libraries loaded (see `open_libs`).
+    pub fn new() -> Lua {
+        let mut heap = Heap::default();
+        let globals = heap.new_table(Table::default());
+        let registry = heap.new_table(Table::default());
+        let main_thread = heap.new_thread(Thread {
+            stack: Vec::new(),
+            frames: Vec::new(),
+            open_upvals: Vec::new(),
+            top: 0,
+            status: ThreadStatus::Running,
+            resume_at: None,
+            base_ccalls: 0,
+        });
+        let tm_names = TM_NAMES.map(|n| heap.intern(n.as_bytes()));
+        Lua {
+            heap,
+            stack: vec![Value::Nil; 64],
+            top: 0,
+            frames: Vec::with_capacity(64),
+            open_upvals: Vec::new(),
+            current: main_thread,
+            main_thread,
+            n_ccalls: 0,
+            globals,
+            registry,
+            type_metas: [None; 8],
+            tm_names,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            interrupt_handler: None,
+            gc_epoch: 0,
+            gc_stopped: false,
+            scratch: Vec::new(),
+            rng: Box::new(crate::stdlib::math::CRandom::default()),
+        }
+    }
+
+    // ----- strings and numbers -------------------------------------------
+
+    /// Interns a string and returns it as a value.
+    pub fn new_str(&mut self, s: impl AsRef<[u8]>) -> Value {
+        Value::Str(self.heap.intern(s.as_ref()))
+    }
+
+    /// The bytes of a string value.
+    #[inline]
+    pub fn str_bytes(&self, s: StrRef) -> &[u8] {
+        self.heap.str(s)
+    }
+
+    /// Converts a number to its Lua string form (`%.14g`).
+    pub fn number_to_str(&mut self, n: f64) -> StrRef {
+        let mut buf = std::mem::take(&mut self.scratch);
+        buf.clear();
+        number::fmt_number(n, &mut buf);
+        let s = self.heap.intern(&buf);
+        self.scratch = buf;
+        s
+    }
+
+    /// Lua's string-to-number coercion.
+    #[inline]
+    pub fn to_number(&self, v: Value) -> Option<f64> {
+        match v {
+            Value::Number(n) => Some(n),
+            Value::Str(s) => number::str_to_number(self.heap.str(s)),
+            _ => None,
+        }
+    }
+
+    /// Lua's number-to-string coercion (strings stay, numbers convert).
+    pub fn to_str(&mut self, v: Value) -> Option<StrRef> {
+        match v {
+            Value::Str(s) => Some(s),
+            Value::Number(n) => Some(self.number_to_str(n)),
+            _ => None,
+        }
+    }
+
+    // ----- tables ----------------------------------------------------------
+
+    /// Creates an empty table.
+    pub fn new_table(&mut self) -> TableRef {
+        self.heap.new_table(Table::default())
+    }
+
+    /// Raw write with accounting; errors on nil and NaN keys.
+    pub fn raw_set(&mut self, t: TableRef, k: Value, v: Value) -> LuaResult<()> {
+        match self.heap.table_mut(t).set(k, v) {
+            Ok(grew) => {
+                self.heap.charge(grew);
+                Ok(())
+            }
+            Err(KeyError::Nil) => Err(self.runtime_error("table index is nil")),
+            Err(KeyError::NaN) => Err(self.runtime_error("table index is NaN")),
+        }
+    }
+
+    /// Raw write of a string-keyed field.
+    pub fn raw_set_str(&mut self, t: TableRef, k: &str, v: Value) {
+        let k = self.new_str(k);
+        let grew = self.heap.table_mut(t).set(k, v).unwrap_or(0);
+        self.heap.charge(grew);
+    }
+
+    /// Raw read.
+    #[inline]
+    pub fn raw_get(&self, t: TableRef, k: Value) -> Value {
+        self.heap.table(t).get(k)
+    }
+
+    /// The global table.
+    pub fn globals(&self) -> TableRef {
+        self.globals
+    }
+
+    /// The registry: a table for the host's own references.
+    pub fn registry(&self) -> TableRef {
+        self.registry
+    }
+
+    /// Sets a global variable (raw).
+    pub fn set_global(&mut self, name: &str, v: Value) {
+        let g = self.globals;
+        self.raw_set_str(g, name, v);
+    }
+
+    /// Reads a global variable (raw).
+    pub fn get_global(&mut self, name: &str) -> Value {
+        let k = self.new_str(name);
+        self.heap.table(self.globals).get(k)
+    }
+
+    // ----- metatables ------------------------------------------------------
+
+    /// The metatable of any value.
+    #[inline]
+    pub fn metatable(&self, v: Value) -> Option<TableRef> {
+        match v {
+            Value::Table(t) => self.heap.table(t).meta,
+            Value::UserData(u) => self.heap.userdata.get(u.0).meta,
+            _ => self.type_metas[v.type_tag() as usize],
+        }
+    }
+
+    /// Sets the metatable shared by all values of a basic type (strings...).
+    pub fn set_type_metatable(&mut self, type_tag: u8, mt: Option<TableRef>) {
+        self.type_metas[type_tag as usize] = mt;
+    }
+
+    /// Looks up metamethod `ev` in metatable `mt`, caching its absence.
+    #[inline]
+    pub(crate) fn tm(&mut self, mt: TableRef, ev: Tm) -> Value {
+        let bit = 1u32 << ev as u8;
+        let t = self.heap.table(mt);
+        if t.absent & bit != 0 {
+            return Value::Nil;
+        }
+        let v = t.get_str(self.tm_names[ev as usize]);
+        if v.is_nil() {
+            self.heap.table_mut(mt).absent |= bit;
+        }
+        v
+    }
+
+    /// The metamethod `ev` of a value, or nil.
+    #[inline]
+    pub(crate) fn tm_of(&mut self, v: Value, ev: Tm) -> Value {
+        match self.metatable(v) {
+            Some(mt) => self.tm(mt, ev),
+            None => Value::Nil,
+        }
+    }
+
+    // ----- indexing ----------------------------------------------------------
+
+    /// `obj[key]` with `__index` (luaV_gettable). `name` describes `obj` for
+    /// the error message when it cannot be indexed.
+    pub fn index_named(
+        &mut self,
+        obj: Value,
+        key: Value,
+        name: Option<(NameKind, &str)>,
+    ) -> LuaResult<Value> {
+        let mut t = obj;
+        for depth in 0..MAX_TAG_LOOP {
+            let handler = if let Value::Table(tr) = t {
+                let tab = self.heap.table(tr);
+                let v = tab.get(key);
+                if !v.is_nil() {
+                    return Ok(v);
+                }
+                match tab.meta {
+                    None => return Ok(Value::Nil),
+                    Some(mt) => {
+                        let h = self.tm(mt, Tm::Index);
+                        if h.is_nil() {
+                            return Ok(Value::Nil);
+                        }
+                        h
+                    }
+                }
+            } else {
+                let h = self.tm_of(t, Tm::Index);
+                if h.is_nil() {
+                    let name = if depth == 0 { name } else { None };
+                    let msg = error::type_error("index", name, t.type_name());
+                    return Err(self.runtime_error(&msg));
+                }
+                h
+            };
+            if let Value::Function(_) = handler {
+                return self.call_meta(handler, t, key);
+            }
+            t = handler;
+        }
+        Err(self.runtime_error("loop in gettable"))
+    }
+
+    /// `obj[key]` with metamethods.
+    pub fn index(&mut self, obj: Value, key: Value) -> LuaResult<Value> {
+        self.index_named(obj, key, None)
+    }
+
+    /// `obj[key] = val` with `__newindex` (luaV_settable).
+    pub fn set_index_named(
+        &mut self,
+        obj: Value,
+        key: Value,
+        val: Value,
+        name: Option<(NameKind, &str)>,
+    ) -> LuaResult<()> {
+        let mut t = obj;
+        for depth in 0..MAX_TAG_LOOP {
+            let handler = if let Value::Table(tr) = t {
+                let tab = self.heap.table(tr);
+                let h = match tab.meta {
+                    None => Value::Nil,
+                    Some(mt) => {
+                        if !tab.get(key).is_nil() {
+                            Value::Nil
+                        } else {
+                            self.tm(mt, Tm::NewIndex)
+                        }
+                    }
+                };
+                if h.is_nil() {
+                    return self.raw_set(tr, key, val);
+                }
+                h
+            } else {
+                let h = self.tm_of(t, Tm::NewIndex);
+                if h.is_nil() {
+                    let name = if depth == 0 { name } else { None };
+                    let msg = error::type_error("index", name, t.type_name());
+                    return Err(self.runtime_error(&msg));
+                }
+                h
+            };
+            if let Value::Function(_) = handler {
+                self.call_values(handler, &[t, key, val], 0)?;
+                return Ok(());
+            }
+            t = handler;
+        }
+        Err(self.runtime_error("loop in settable"))
+    }
+
+    /// `obj[key] = val` with metamethods.
+    pub fn set_index(&mut self, obj: Value, key: Value, val: Value) -> LuaResult<()> {
+        self.set_index_named(obj, key, val, None)
+    }
+
+    // ----- calls -------------------------------------------------------------
+
+    /// Calls a metamethod with two arguments and returns its first result.
+    pub(crate) fn call_meta(&mut self, h: Value, a: Value, b: Value) -> LuaResult<Value> {
+        let func = self.top;
+        self.ensure_stack(func + 3)?;
+        self.stack[func] = h;
+        self.stack[func + 1] = a;
+        self.stack[func + 2] = b;
+        self.top = func + 3;
+        self.call_at(func, 2, 1)?;
+        let v = self.stack[func];
+        self.top = func;
+        Ok(v)
+    }
+
+    /// Calls `f` with `args`, leaving exactly `nresults` results (or all of
+    /// them when `nresults` is -1) at `stack[top - n..top]`; returns `n`.
+    pub fn call_values(&mut self, f: Value, args: &[Value], nresults: i32) -> LuaResult<usize> {
+        let func = self.top;
+        self.ensure_stack(func + 1 + args.len())?;
+        self.stack[func] = f;
+        self.stack[func + 1..func + 1 + args.len()].copy_from_slice(args);
+        self.top = func + 1 + args.len();
+        self.call_at(func, args.len(), nresults)?;
+        Ok(self.top - func)
+    }
+
+    /// Calls the function at `stack[func]` with the `nargs` values above it.
+    /// Afterwards the results are at `stack[func..top]`.
+    pub fn call_at(&mut self, func: usize, nargs: usize, nresults: i32) -> LuaResult<()> {
+        if self.n_ccalls >= MAX_CCALLS {
+            return Err(self.runtime_error("C stack overflow"));
+        }
+        self.n_ccalls += 1;
+        let depth = self.frames.len();
+        let r = match self.precall(func, nargs, nresults) {
+            Ok(true) => self.execute(depth),
+            Ok(false) => Ok(()),
+            Err(e) => Err(e),
+        };
+        self.n_ccalls -= 1;
+        r
+    }
+
+    /// Starts a call: pushes a frame for a Lua function (returns true; the
+    /// dispatch loop runs it) or runs a native function to completion
+    /// (returns false; results are in place).
+    pub(crate) fn precall(&mut self, func: usize, nargs: usize, nresults: i32) -> LuaResult<bool> {
+        let fref = match self.stack[func] {
+            Value::Function(f) => f,
+            other => return self.precall_meta(func, nargs, nresults, other),
+        };
+        match self.heap.function(fref) {
+            Function::Lua(c) => {
+                let proto = c.proto.clone();
+                self.push_lua_frame(func, nargs, nresults, fref, &proto)?;
+                Ok(true)
+            }
+            Function::Native(c) => {
+                let f = c.f.clone();
+                self.call_native(func, nargs, nresults, fref, f)?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Calls a non-function through its `__call` metamethod.
+    #[cold]
+    fn precall_meta(&mut self, func: usize, nargs: usize, nresults: i32, v: Value) -> LuaResult<bool> {
+        let h = self.tm_of(v, Tm::Call);
+        if !matches!(h, Value::Function(_)) {
+            let name = self.call_site_operand_name(func);
+            let msg = error::type_error("call", name.as_ref().map(|(k, n)| (*k, &**n)), v.type_name());
+            return Err(self.runtime_error(&msg));
+        }
+        self.ensure_stack(func + nargs + 2)?;
+        self.stack.copy_within(func..func + 1 + nargs, func + 1);
+        self.stack[func] = h;
+        self.top = func + nargs + 2;
+        self.precall(func, nargs + 1, nresults)
+    }
+
+    /// The name of the value being called at `func`, when the running Lua
+    /// frame is calling it from a register.
+    fn call_site_operand_name(&self, func: usize) -> Option<(NameKind, Rc<str>)> {
+        let frame = self.frames.last()?;
+        let FrameKind::Lua = frame.kind else {
+            return None;
+        };
+        let proto = self.frame_proto(frame)?;
+        let reg = func.checked_sub(frame.base)? as u16;
+        proto
+            .operand_name(frame.pc.checked_sub(1)?, reg)
+            .map(|(k, n)| (k, Rc::from(n)))
+    }
+
+    pub(crate) fn push_lua_frame(
+        &mut self,
+        func: usize,
+        nargs: usize,
+        nresults: i32,
+        fref: FnRef,
+        proto: &Proto,
+    ) -> LuaResult<()> {
+        if self.frames.len() >= MAX_CALLS {
+            return Err(self.runtime_error("stack overflow"));
+        }
+        let np = proto.num_params as usize;
+        let mut base = func + 1;
+        let mut nvarargs = 0;
+        if proto.is_vararg {
+            nvarargs = nargs.saturating_sub(np);
+            base = func + 1 + nargs;
+            self.ensure_stack(base + proto.max_stack as usize + 1)?;
+            for i in 0..np {
+                self.stack[base + i] = if i < nargs {
+                    self.stack[func + 1 + i]
+                } else {
+                    Value::Nil
+                };
+            }
+            if proto.needs_arg {
+                let arg = self.vararg_table(func + 1 + np, nvarargs);
+                self.stack[base + np] = Value::Table(arg);
+            }
+        } else {
+            self.ensure_stack(base + proto.max_stack as usize + 1)?;
+            for i in nargs..np {
+                self.stack[base + i] = Value::Nil;
+            }
+        }
+        self.top = base + proto.max_stack as usize;
+        self.frames.push(Frame {
+            func,
+            base,
+            pc: 0,
+            nresults,
+            nvarargs: nvarargs as u32,
+            fref,
+            kind: FrameKind::Lua,
+        });
+        Ok(())
+    }
+
+    /// The 5.1 `arg` table of a vararg function: the extra arguments and `n`.
+    fn vararg_table(&mut self, from: usize, n: usize) -> TableRef {
+        let mut t = Table::with_capacity(n, 1);
+        t.arr.extend_from_slice(&self.stack[from..from + n]);
+        let nk = self.heap.intern(b"n");
+        let _ = t.set(Value::Str(nk), Value::Number(n as f64));
+        self.heap.new_table(t)
+    }
+
+    /// Runs a native function with its own frame and moves its results to
+    /// `func`.
+    pub(crate) fn call_native(
+        &mut self,
+        func: usize,
+        nargs: usize,
+        nresults: i32,
+        fref: FnRef,
+        f: NativeFn,
+    ) -> LuaResult<()> {
+        if self.frames.len() >= MAX_CALLS {
+            return Err(self.runtime_error("stack overflow"));
+        }
+        let base = func + 1;
+        self.top = base + nargs;
+        self.frames.push(Frame {
+            func,
+            base,
+            pc: 0,
+            nresults,
+            nvarargs: 0,
+            fref,
+            kind: FrameKind::Native,
+        });
+        let args = Args {
+            func,
+            base,
+            len: nargs,
+            fref,
+        };
+        let n = match f {
+            NativeFn::Static(f) => f(self, args)?,
+            NativeFn::Host(f) => f(self, args)?,
+        };
+        self.frames.pop();
+        let first = self.top - n;
+        self.move_results(first, func, n, nresults);
+        Ok(())
+    }
+
+    /// Moves `n` results from `src` to `dst`, padding with nil or truncating
+    /// to `wanted` (-1: keep all), and sets `top` past them.
+    #[inline]
+    pub(crate) fn move_results(&mut self, src: usize, dst: usize, n: usize, wanted: i32) {
+        if wanted < 0 {
+            self.stack.copy_within(src..src + n, dst);
+            self.top = dst + n;
+        } else {
+            let wanted = wanted as usize;
+            let k = n.min(wanted);
+            self.stack.copy_within(src..src + k, dst);
+            for v in &mut self.stack[dst + k..dst + wanted] {
+                *v = Value::Nil;
+            }
+            self.top = dst + wanted;
+        }
+    }
+
+    /// Makes sure `stack` has at least `n` slots.
+    #[inline]
+    pub(crate) fn ensure_stack(&mut self, n: usize) -> LuaResult<()> {
+        if n > self.stack.len() {
+            self.grow_stack(n)?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn grow_stack(&mut self, n: usize) -> LuaResult<()> {
+        if n > MAX_STACK {
+            return Err(self.runtime_error("stack overflow"));
+        }
+        let new_len = (self.stack.len() * 2).max(n).min(MAX_STACK);
+        self.heap.charge((new_len - self.stack.len()) * 16);
+        self.stack.resize(new_len, Value::Nil);
+        Ok(())
+    }
+
+    /// Pushes a value above the running native function's values.
+    #[inline]
+    pub fn push(&mut self, v: Value) -> LuaResult<()> {
+        if self.top >= self.stack.len() {
+            self.grow_stack(self.top + 1)?;
+        }
+        self.stack[self.top] = v;
+        self.top += 1;
+        Ok(())
+    }
+
+    /// Makes room for `n` more pushes, or raises `msg` (as 5.1's
+    /// luaL_checkstack does) when the stack cannot hold them.
+    pub fn check_stack(&mut self, n: usize, msg: &str) -> LuaResult<()> {
+        if self.top.saturating_add(n) > MAX_STACK {
+            return Err(self.native_error(msg));
+        }
+        self.ensure_stack(self.top + n)
+    }
+
+    // ----- upvalues ----------------------------------------------------------
+
+    /// The current value of an upvalue.
+    #[inline]
+    pub(crate) fn upval_get(&self, u: UpvalRef) -> Value {
+        match *self.heap.upvals.get(u.0) {
+            Upval::Closed(v) => v,
+            Upval::Open { thread, index } => {
+                if thread == self.current {
+                    self.stack[index as usize]
+                } else {
+                    self.heap.threads.get(thread.0).stack[index as usize]
+                }
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn upval_set(&mut self, u: UpvalRef, v: Value) {
+        match *self.heap.upvals.get(u.0) {
+            Upval::Closed(_) => *self.heap.upvals.get_mut(u.0) = Upval::Closed(v),
+            Upval::Open { thread, index } => {
+                if thread == self.current {
+                    self.stack[index as usize] = v;
+                } else {
+                    self.heap.threads.get_mut(thread.0).stack[index as usize] = v;
+                }
+            }
+        }
+    }
+
+    /// The open upvalue for stack slot `index`, created if needed.
+    pub(crate) fn find_upval(&mut self, index: usize) -> UpvalRef {
+        let mut pos = self.open_upvals.len();
+        while pos > 0 {
+            let u = self.open_upvals[pos - 1];
+            let Upval::Open { index: i, .. } = *self.heap.upvals.get(u.0) else {
+                unreachable!("closed upvalue in the open list")
+            };
+            if i as usize == index {
+                return u;
+            }
+            if (i as usize) < index {
+                break;
+            }
+            pos -= 1;
+        }
+        let u = self.heap.new_upval(Upval::Open {
+            thread: self.current,
+            index: index as u32,
+        });
+        self.open_upvals.insert(pos, u);
+        u
+    }
+
+    /// Closes the open upvalues of slots `>= level`.
+    #[inline]
+    pub(crate) fn close_upvals(&mut self, level: usize) {
+        while let Some(&u) = self.open_upvals.last() {
+            let Upval::Open { index, .. } = *self.heap.upvals.get(u.0) else {
+                unreachable!("closed upvalue in the open list")
+            };
+            if (index as usize) < level {
+                break;
+            }
+            *self.heap.upvals.get_mut(u.0) = Upval::Closed(self.stack[index as usize]);
+            self.open_upvals.pop();
+        }
+    }
+
+    // ----- errors --------------------------------------------------------------
+
+    pub(crate) fn frame_proto(&self, frame: &Frame) -> Option<Rc<Proto>> {
+        match self.heap.function(frame.fref) {
+            Function::Lua(c) => Some(c.proto.clone()),
+            Function::Native(_) => None,
+        }
+    }
+
+    /// "chunk:line:" of the frame `level` levels below the top (0 = top), or
+    /// "" when that frame is native or absent (luaL_where).
+    pub fn where_(&self, level: usize) -> String {
+        let Some(idx) = self.frames.len().checked_sub(level + 1) else {
+            return String::new();
+        };
+        let frame = &self.frames[idx];
+        if frame.kind != FrameKind::Lua {
+            return String::new();
+        }
+        match self.frame_proto(frame) {
+            Some(p) => format!("{}:{}: ", p.source, p.line(frame.pc.saturating_sub(1))),
+            None => String::new(),
+        }
+    }
+
+    /// An error raised by the interpreter itself at the running Lua
+    /// function's current line (luaG_runerror).
+    pub fn runtime_error(&mut self, msg: &str) -> LuaError {
+        let msg = format!("{}{}", self.where_(0), msg);
+        LuaError::Runtime(self.new_str(msg))
+    }
+
+    /// An error raised by a native function: located at its caller's line
+    /// (luaL_error).
+    pub fn native_error(&mut self, msg: &str) -> LuaError {
+        let msg = format!("{}{}", self.where_(1), msg);
+        LuaError::Runtime(self.new_str(msg))
+    }
+
+    /// The name the running native function was called by, and whether it
+    /// was called as a method (for "bad argument" messages).
+    pub fn native_name(&self) -> (String, bool) {
+        let n = self.frames.len();
+        if n >= 2 {
+            let caller = &self.frames[n - 2];
+            if caller.kind == FrameKind::Lua {
+                if let Some(p) = self.frame_proto(caller) {
+                    let pc = caller.pc.saturating_sub(1);
+                    let reg = match p.code.get(pc) {
+                        Some(Op::Call(a, ..)) | Some(Op::TailCall(a, _)) | Some(Op::TForCall(a, _)) => {
+                            Some(*a as u16)
+                        }
+                        _ => None,
+                    };
+                    if let Some((kind, name)) = reg.and_then(|r| p.operand_name(pc, r)) {
+                        return (name.to_string(), kind == NameKind::Method);
+                    }
+                }
+            }
+        }
+        ("?".to_string(), false)
+    }
+
+    /// "bad argument #n to 'f' (extra)" for the running native function.
+    pub fn arg_error(&mut self, narg: usize, extra: &str) -> LuaError {
+        let (name, method) = self.native_name();
+        let msg = if method {
+            if narg == 1 {
+                error::bad_self(&name, extra)
+            } else {
+                error::bad_argument(narg - 1, &name, extra)
+            }
+        } else {
+            error::bad_argument(narg, &name, extra)
+        };
+        self.native_error(&msg)
+    }
+
+    /// "bad argument #n to 'f' (T expected, got U)".
+    pub fn arg_type_error(&mut self, narg: usize, expected: &str, got: Value) -> LuaError {
+        let got = if got.is_nil() && narg > self.current_nargs() {
+            "no value"
+        } else {
+            got.type_name()
+        };
+        self.arg_error(narg, &error::expected(expected, got))
+    }
+
+    fn current_nargs(&self) -> usize {
+        match self.frames.last() {
+            Some(f) if f.kind == FrameKind::Native => self.top.saturating_sub(f.base),
+            _ => 0,
+        }
+    }
+
+    /// Converts an internal error to the embedder's `Error`.
+    pub fn to_error(&mut self, e: LuaError) -> Error {
+        match e {
+            LuaError::Runtime(v) => {
+                let message = self.error_message(v);
+                let kind = if message.ends_with(error::MSG_NOT_ENOUGH_MEMORY) {
+                    ErrorKind::Memory
+                } else {
+                    ErrorKind::Runtime
+                };
+                Error {
+                    kind,
+                    message,
+                    traceback: None,
+                }
+            }
+            LuaError::Abort(m) => Error {
+                kind: ErrorKind::Aborted,
+                message: m,
+                traceback: None,
+            },
+            LuaError::Yield => Error {
+                kind: ErrorKind::Runtime,
+                message: "attempt to yield across metamethod/C-call boundary".into(),
+                traceback: None,
+            },
+        }
+    }
+
+    /// The text of an error object (strings and numbers as themselves).
+    pub fn error_message(&mut self, v: Value) -> String {
+        match v {
+            Value::Str(s) => String::from_utf8_lossy(self.heap.str(s)).into_owned(),
+            Value::Number(n) => {
+                let s = self.number_to_str(n);
+                String::from_utf8_lossy(self.heap.str(s)).into_owned()
+            }
+            Value::Nil => "nil".into(),
+            other => format!("(error object is a {} value)", other.type_name()),
+        }
+    }
+
+    // ----- interrupts ----------------------------------------------------------
+
+    /// The flag a host (on any thread) raises to interrupt the running
+    /// script; the state then calls the interrupt handler.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        self.interrupt.clone()
+    }
+
+    /// Installs the handler run when the interrupt flag is raised. Without
+    /// a handler a raised flag stops the script with "interrupted".
+    pub fn set_interrupt_handler(&mut self, h: Option<InterruptHandler>) {
+        self.interrupt_handler = h;
+    }
+
+    /// Called by the dispatch loop and long-running library functions.
+    #[inline]
+    pub fn check_interrupt(&mut self) -> LuaResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            return self.handle_interrupt();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn handle_interrupt(&mut self) -> LuaResult<()> {
+        self.interrupt.store(false, Ordering::Relaxed);
+        match self.interrupt_handler.take() {
+            None => Err(LuaError::Abort("interrupted".into())),
+            Some(mut h) => {
+                let r = h(self);
+                if self.interrupt_handler.is_none() {
+                    self.interrupt_handler = Some(h);
+                }
+                r.map_err(LuaError::Abort)
+            }
+        }
+    }
+
+    /// Makes a native function value.
+    pub fn new_native(&mut self, name: &'static str, f: fn(&mut Lua, Args) -> LuaResult<usize>) -> Value {
+        self.new_native_with(name, NativeFn::Static(f), Vec::new())
+    }
+
+    /// Makes a native function value with upvalues.
+    pub fn new_native_with(&mut self, name: &'static str, f: NativeFn, upvals: Vec<Value>) -> Value {
+        let env = self.globals;
+        Value::Function(self.heap.new_function(Function::Native(NativeClosure {
+            f,
+            upvals: upvals.into_boxed_slice(),
+            env,
+            name,
+        })))
+    }
+
+    /// Replaces upvalue `i` of a native function.
+    pub fn set_native_upval(&mut self, f: FnRef, i: usize, v: Value) {
+        if let Function::Native(c) = self.heap.functions.get_mut(f.0) {
+            c.upvals[i] = v;
+        }
+    }
+
+    /// The upvalues of a native function.
+    pub fn native_upvals(&self, f: FnRef) -> &[Value] {
+        match self.heap.function(f) {
+            Function::Native(c) => &c.upvals,
+            Function::Lua(_) => &[],
+        }
+    }
+}

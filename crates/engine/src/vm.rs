@@ -1,0 +1,765 @@
+//! The dispatch loop and the slow paths of its instructions.
+//!
+//! Lua-to-Lua calls and returns stay inside `execute` (a new frame is pushed
+//! and the loop reloads its locals), so Lua recursion never grows the Rust
+//! stack. Native functions and metamethods recurse through `Lua::call_at`,
+//! bounded by `MAX_CCALLS`.
+
+use crate::error;
+use crate::heap::{Function, LuaClosure};
+use crate::proto::{NameKind, Op, Proto, FIELDS_PER_FLUSH, RK_CONST};
+use crate::state::{Lua, LuaResult, Tm};
+use crate::value::{FnRef, Value};
+
+/// What kind of function a frame runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    Lua,
+    Native,
+}
+
+/// A call frame.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    /// Stack slot of the called function (results go here).
+    pub func: usize,
+    /// First register (Lua) or first argument (native).
+    pub base: usize,
+    /// Next instruction (Lua frames; saved when the loop calls out).
+    pub pc: usize,
+    /// Results the caller wants; -1 for all.
+    pub nresults: i32,
+    /// Extra arguments of a vararg function, stored at `func + 1 + nparams`.
+    pub nvarargs: u32,
+    pub fref: FnRef,
+    pub kind: FrameKind,
+}
+
+/// Arithmetic operators (for `Lua::arith` and the slow path).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+    Unm,
+}
+
+impl Arith {
+    fn event(self) -> Tm {
+        match self {
+            Arith::Add => Tm::Add,
+            Arith::Sub => Tm::Sub,
+            Arith::Mul => Tm::Mul,
+            Arith::Div => Tm::Div,
+            Arith::Mod => Tm::Mod,
+            Arith::Pow => Tm::Pow,
+            Arith::Unm => Tm::Unm,
+        }
+    }
+
+    /// The arithmetic of numbers, exactly as Lua 5.1 defines it.
+    #[inline(always)]
+    pub(crate) fn apply(self, a: f64, b: f64) -> f64 {
+        match self {
+            Arith::Add => a + b,
+            Arith::Sub => a - b,
+            Arith::Mul => a * b,
+            Arith::Div => a / b,
+            Arith::Mod => a - (a / b).floor() * b,
+            Arith::Pow => a.powf(b),
+            Arith::Unm => -a,
+        }
+    }
+}
+
+/// The register of an RK operand, when it is one.
+#[inline]
+fn rk_reg(x: u16) -> Option<u16> {
+    if x < RK_CONST {
+        Some(x)
+    } else {
+        None
+    }
+}
+
+impl Lua {
+    /// Runs Lua frames until the frame count drops back to `entry`.
+    pub(crate) fn execute(&mut self, entry: usize) -> LuaResult<()> {
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            let base = self.frames[fi].base;
+            let mut pc = self.frames[fi].pc;
+            let fref = self.frames[fi].fref;
+            let (proto, env) = match self.heap.function(fref) {
+                Function::Lua(c) => (c.proto.clone(), c.env),
+                Function::Native(_) => unreachable!("native frame in the dispatch loop"),
+            };
+            let code = &proto.code[..];
+            let k = &proto.constants[..];
+            let frame_top = base + proto.max_stack as usize;
+
+            macro_rules! r {
+                ($x:expr) => {
+                    self.stack[base + $x as usize]
+                };
+            }
+            macro_rules! rk {
+                ($x:expr) => {
+                    if $x < RK_CONST {
+                        self.stack[base + $x as usize]
+                    } else {
+                        k[($x - RK_CONST) as usize]
+                    }
+                };
+            }
+            macro_rules! savepc {
+                () => {
+                    self.frames[fi].pc = pc
+                };
+            }
+            macro_rules! arith {
+                ($op:expr, $a:expr, $b:expr, $c:expr) => {{
+                    let (x, y) = (rk!($b), rk!($c));
+                    if let (Value::Number(x), Value::Number(y)) = (x, y) {
+                        r!($a) = Value::Number($op.apply(x, y));
+                    } else {
+                        savepc!();
+                        let v = self.arith_slow($op, x, y, &proto, pc - 1, rk_reg($b), rk_reg($c))?;
+                        r!($a) = v;
+                    }
+                }};
+            }
+            macro_rules! gc_check {
+                () => {
+                    if self.heap.bytes > self.heap.threshold {
+                        savepc!();
+                        self.top = frame_top;
+                        self.gc_checkpoint()?;
+                    }
+                };
+            }
+
+            loop {
+                let op = code[pc];
+                pc += 1;
+                match op {
+                    Op::Move(a, b) => r!(a) = r!(b),
+                    Op::LoadK(a, bx) => r!(a) = k[bx as usize],
+                    Op::LoadBool(a, b, c) => {
+                        r!(a) = Value::Bool(b);
+                        if c {
+                            pc += 1;
+                        }
+                    }
+                    Op::LoadNil(a, b) => {
+                        for v in &mut self.stack[base + a as usize..=base + b as usize] {
+                            *v = Value::Nil;
+                        }
+                    }
+                    Op::GetUpval(a, b) => {
+                        let u = self.closure_upval(fref, b);
+                        r!(a) = self.upval_get(u);
+                    }
+                    Op::SetUpval(a, b) => {
+                        let u = self.closure_upval(fref, b);
+                        self.upval_set(u, r!(a));
+                    }
+                    Op::GetGlobal(a, bx) => {
+                        let key = k[bx as usize];
+                        let t = self.heap.table(env);
+                        let v = match key {
+                            Value::Str(s) => t.get_str(s),
+                            _ => t.get(key),
+                        };
+                        if v.is_nil() && t.meta.is_some() {
+                            savepc!();
+                            r!(a) = self.index(Value::Table(env), key)?;
+                        } else {
+                            r!(a) = v;
+                        }
+                    }
+                    Op::SetGlobal(a, bx) => {
+                        let key = k[bx as usize];
+                        savepc!();
+                        let v = r!(a);
+                        if self.heap.table(env).meta.is_none() {
+                            self.raw_set(env, key, v)?;
+                        } else {
+                            self.set_index(Value::Table(env), key, v)?;
+                        }
+                    }
+                    Op::GetTable(a, b, c) => {
+                        let obj = r!(b);
+                        let key = rk!(c);
+                        if let Value::Table(t) = obj {
+                            let tab = self.heap.table(t);
+                            let v = tab.get(key);
+                            if !v.is_nil() || tab.meta.is_none() {
+                                r!(a) = v;
+                                continue;
+                            }
+                        }
+                        savepc!();
+                        let name = proto.operand_name(pc - 1, b);
+                        r!(a) = self.index_named(obj, key, name)?;
+                    }
+                    Op::SetTable(a, b, c) => {
+                        let obj = r!(a);
+                        let (key, val) = (rk!(b), rk!(c));
+                        savepc!();
+                        if let Value::Table(t) = obj {
+                            if self.heap.table(t).meta.is_none() {
+                                self.raw_set(t, key, val)?;
+                                continue;
+                            }
+                        }
+                        let name = proto.operand_name(pc - 1, a as u16);
+                        self.set_index_named(obj, key, val, name)?;
+                    }
+                    Op::NewTable(a, b, c) => {
+                        let t = self.heap.new_table(crate::table::Table::with_capacity(b as usize, c as usize));
+                        r!(a) = Value::Table(t);
+                        gc_check!();
+                    }
+                    Op::SelfOp(a, b, c) => {
+                        let obj = r!(b);
+                        let key = rk!(c);
+                        r!(a + 1) = obj;
+                        savepc!();
+                        let name = proto.operand_name(pc - 1, b);
+                        let f = match obj {
+                            Value::Table(t)
+                                if self.heap.table(t).meta.is_none() =>
+                            {
+                                self.heap.table(t).get(key)
+                            }
+                            _ => self.index_named(obj, key, name)?,
+                        };
+                        r!(a) = f;
+                    }
+                    Op::Add(a, b, c) => arith!(Arith::Add, a, b, c),
+                    Op::Sub(a, b, c) => arith!(Arith::Sub, a, b, c),
+                    Op::Mul(a, b, c) => arith!(Arith::Mul, a, b, c),
+                    Op::Div(a, b, c) => arith!(Arith::Div, a, b, c),
+                    Op::Mod(a, b, c) => arith!(Arith::Mod, a, b, c),
+                    Op::Pow(a, b, c) => arith!(Arith::Pow, a, b, c),
+                    Op::Unm(a, b) => {
+                        let x = r!(b);
+                        if let Value::Number(n) = x {
+                            r!(a) = Value::Number(-n);
+                        } else {
+                            savepc!();
+                            r!(a) = self.arith_slow(Arith::Unm, x, x, &proto, pc - 1, Some(b), Some(b))?;
+                        }
+                    }
+                    Op::Not(a, b) => r!(a) = Value::Bool(!r!(b).truthy()),
+                    Op::Len(a, b) => {
+                        let x = r!(b);
+                        r!(a) = match x {
+                            Value::Table(t) => Value::Number(self.heap.table(t).border() as f64),
+                            Value::Str(s) => Value::Number(self.heap.str(s).len() as f64),
+                            _ => {
+                                savepc!();
+                                self.len_slow(x, proto.operand_name(pc - 1, b))?
+                            }
+                        };
+                    }
+                    Op::Concat(a, b, c) => {
+                        savepc!();
+                        self.top = frame_top;
+                        let v = self.concat(base, b as usize, c as usize, &proto, pc - 1)?;
+                        r!(a) = v;
+                        gc_check!();
+                    }
+                    Op::Jmp(sbx) => {
+                        pc = (pc as isize + sbx as isize) as usize;
+                        if sbx < 0 {
+                            savepc!();
+                            self.check_interrupt()?;
+                        }
+                    }
+                    Op::Eq(expect, b, c) => {
+                        let (x, y) = (rk!(b), rk!(c));
+                        let eq = match (x, y) {
+                            (Value::Table(_), Value::Table(_)) | (Value::UserData(_), Value::UserData(_))
+                                if x != y =>
+                            {
+                                savepc!();
+                                self.equal_slow(x, y)?
+                            }
+                            _ => x == y,
+                        };
+                        if eq != expect {
+                            pc += 1;
+                        }
+                    }
+                    Op::Lt(expect, b, c) => {
+                        let (x, y) = (rk!(b), rk!(c));
+                        let lt = match (x, y) {
+                            (Value::Number(x), Value::Number(y)) => x < y,
+                            _ => {
+                                savepc!();
+                                self.less_than(x, y)?
+                            }
+                        };
+                        if lt != expect {
+                            pc += 1;
+                        }
+                    }
+                    Op::Le(expect, b, c) => {
+                        let (x, y) = (rk!(b), rk!(c));
+                        let le = match (x, y) {
+                            (Value::Number(x), Value::Number(y)) => x <= y,
+                            _ => {
+                                savepc!();
+                                self.less_equal(x, y)?
+                            }
+                        };
+                        if le != expect {
+                            pc += 1;
+                        }
+                    }
+                    Op::Test(a, c) => {
+                        if r!(a).truthy() != c {
+                            pc += 1;
+                        }
+                    }
+                    Op::TestSet(a, b, c) => {
+                        let v = r!(b);
+                        if v.truthy() == c {
+                            r!(a) = v;
+                        } else {
+                            pc += 1;
+                        }
+                    }
+                    Op::Call(a, b, c) => {
+                        let func = base + a as usize;
+                        let nargs = if b != 0 { b as usize - 1 } else { self.top - func - 1 };
+                        savepc!();
+                        if self.precall(func, nargs, c as i32 - 1)? {
+                            self.check_interrupt()?;
+                            continue 'frame;
+                        }
+                        if c != 0 {
+                            self.top = frame_top;
+                        }
+                        gc_check!();
+                    }
+                    Op::TailCall(a, b) => {
+                        let func = base + a as usize;
+                        let nargs = if b != 0 { b as usize - 1 } else { self.top - func - 1 };
+                        savepc!();
+                        self.tail_call(fi, func, nargs)?;
+                        if self.frames.len() <= entry {
+                            return Ok(());
+                        }
+                        continue 'frame;
+                    }
+                    Op::Return(a, b) => {
+                        let first = base + a as usize;
+                        let n = if b != 0 { b as usize - 1 } else { self.top - first };
+                        if !self.open_upvals.is_empty() {
+                            self.close_upvals(base);
+                        }
+                        let frame = self.frames.pop().expect("frame");
+                        self.move_results(first, frame.func, n, frame.nresults);
+                        if self.frames.len() <= entry {
+                            return Ok(());
+                        }
+                        if frame.nresults >= 0 {
+                            self.top = self.lua_frame_top(self.frames.len() - 1);
+                        }
+                        continue 'frame;
+                    }
+                    Op::ForLoop(a, sbx) => {
+                        let ra = base + a as usize;
+                        let (Value::Number(idx), Value::Number(limit), Value::Number(step)) =
+                            (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2])
+                        else {
+                            unreachable!("for loop state is numeric after ForPrep")
+                        };
+                        let idx = idx + step;
+                        let go = if step > 0.0 { idx <= limit } else { limit <= idx };
+                        if go {
+                            pc = (pc as isize + sbx as isize) as usize;
+                            self.stack[ra] = Value::Number(idx);
+                            self.stack[ra + 3] = Value::Number(idx);
+                            savepc!();
+                            self.check_interrupt()?;
+                        }
+                    }
+                    Op::ForPrep(a, sbx) => {
+                        let ra = base + a as usize;
+                        savepc!();
+                        let init = self.for_number(self.stack[ra], "'for' initial value must be a number")?;
+                        let limit = self.for_number(self.stack[ra + 1], "'for' limit must be a number")?;
+                        let step = self.for_number(self.stack[ra + 2], "'for' step must be a number")?;
+                        self.stack[ra] = Value::Number(init - step);
+                        self.stack[ra + 1] = Value::Number(limit);
+                        self.stack[ra + 2] = Value::Number(step);
+                        pc = (pc as isize + sbx as isize) as usize;
+                    }
+                    Op::TForCall(a, c) => {
+                        let ra = base + a as usize;
+                        self.stack.copy_within(ra..ra + 3, ra + 3);
+                        self.top = ra + 6;
+                        savepc!();
+                        if self.precall(ra + 3, 2, c as i32)? {
+                            continue 'frame;
+                        }
+                        self.top = frame_top;
+                    }
+                    Op::TForLoop(a, sbx) => {
+                        let ra = base + a as usize;
+                        let v = self.stack[ra + 1];
+                        if !v.is_nil() {
+                            self.stack[ra] = v;
+                            pc = (pc as isize + sbx as isize) as usize;
+                            savepc!();
+                            self.check_interrupt()?;
+                        }
+                    }
+                    Op::SetList(a, b, c) => {
+                        let ra = base + a as usize;
+                        let n = if b != 0 { b as usize } else { self.top - ra - 1 };
+                        let Value::Table(t) = self.stack[ra] else {
+                            unreachable!("SetList on a non-table")
+                        };
+                        let first = (c as usize - 1) * FIELDS_PER_FLUSH as usize;
+                        self.set_list(t, first, ra + 1, n);
+                        self.top = frame_top;
+                    }
+                    Op::Close(a) => {
+                        if !self.open_upvals.is_empty() {
+                            self.close_upvals(base + a as usize);
+                        }
+                    }
+                    Op::Closure(a, bx) => {
+                        let p = proto.protos[bx as usize].clone();
+                        let f = self.make_closure(fref, base, p, env);
+                        r!(a) = Value::Function(f);
+                        gc_check!();
+                    }
+                    Op::VarArg(a, b) => {
+                        let frame = self.frames[fi];
+                        let n = frame.nvarargs as usize;
+                        let from = frame.func + 1 + proto.num_params as usize;
+                        let ra = base + a as usize;
+                        if b == 0 {
+                            self.ensure_stack(ra + n + 1)?;
+                            self.stack.copy_within(from..from + n, ra);
+                            self.top = ra + n;
+                        } else {
+                            let want = b as usize - 1;
+                            for i in 0..want {
+                                self.stack[ra + i] = if i < n { self.stack[from + i] } else { Value::Nil };
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn closure_upval(&self, f: FnRef, i: u16) -> crate::value::UpvalRef {
+        match self.heap.function(f) {
+            Function::Lua(c) => c.upvals[i as usize],
+            Function::Native(_) => unreachable!("upvalue of a native frame"),
+        }
+    }
+
+    /// The end of frame `fi`'s registers.
+    pub(crate) fn lua_frame_top(&self, fi: usize) -> usize {
+        let f = &self.frames[fi];
+        match self.heap.function(f.fref) {
+            Function::Lua(c) => f.base + c.proto.max_stack as usize,
+            Function::Native(_) => self.top,
+        }
+    }
+
+    fn make_closure(
+        &mut self,
+        parent: FnRef,
+        base: usize,
+        p: std::rc::Rc<Proto>,
+        env: crate::value::TableRef,
+    ) -> FnRef {
+        let mut upvals = Vec::with_capacity(p.upvals.len());
+        for d in &p.upvals {
+            let u = if d.in_stack {
+                self.find_upval(base + d.index as usize)
+            } else {
+                self.closure_upval(parent, d.index)
+            };
+            upvals.push(u);
+        }
+        self.heap.new_function(Function::Lua(LuaClosure {
+            proto: p,
+            upvals: upvals.into_boxed_slice(),
+            env,
+        }))
+    }
+
+    fn set_list(&mut self, t: crate::value::TableRef, first: usize, src: usize, n: usize) {
+        let tab = self.heap.table_mut(t);
+        let before = tab.size_bytes();
+        if tab.arr.len() == first && tab.hash.is_empty() {
+            tab.arr.extend_from_slice(&self.stack[src..src + n]);
+        } else {
+            for i in 0..n {
+                tab.set_int(first + i + 1, self.stack[src + i]);
+            }
+        }
+        let grew = self.heap.table(t).size_bytes().saturating_sub(before);
+        self.heap.charge(grew);
+    }
+
+    /// A proper tail call from frame `fi`: a Lua callee replaces the frame; a
+    /// native callee runs and its results are returned at once.
+    fn tail_call(&mut self, fi: usize, func: usize, nargs: usize) -> LuaResult<()> {
+        let mut func = func;
+        let mut nargs = nargs;
+        if !matches!(self.stack[func], Value::Function(_)) {
+            let h = self.tm_of(self.stack[func], Tm::Call);
+            if !matches!(h, Value::Function(_)) {
+                // Let the ordinary path raise the error with the right name.
+                self.precall(func, nargs, -1)?;
+                unreachable!("precall of a non-callable value must fail");
+            }
+            self.ensure_stack(func + nargs + 2)?;
+            self.stack.copy_within(func..func + 1 + nargs, func + 1);
+            self.stack[func] = h;
+            nargs += 1;
+        }
+        let Value::Function(fref) = self.stack[func] else {
+            unreachable!()
+        };
+        let frame = self.frames[fi];
+        if let Function::Lua(c) = self.heap.function(fref) {
+            let proto = c.proto.clone();
+            if !self.open_upvals.is_empty() {
+                self.close_upvals(frame.base);
+            }
+            self.stack.copy_within(func..func + 1 + nargs, frame.func);
+            func = frame.func;
+            self.frames.pop();
+            self.push_lua_frame(func, nargs, frame.nresults, fref, &proto)?;
+            return self.check_interrupt();
+        }
+        // A native callee: call it, then return its results.
+        self.precall(func, nargs, -1)?;
+        let n = self.top - func;
+        if !self.open_upvals.is_empty() {
+            self.close_upvals(frame.base);
+        }
+        self.frames.pop();
+        self.move_results(func, frame.func, n, frame.nresults);
+        if frame.nresults >= 0 && !self.frames.is_empty() {
+            let last = self.frames.len() - 1;
+            if self.frames[last].kind == FrameKind::Lua {
+                self.top = self.lua_frame_top(last);
+            }
+        }
+        Ok(())
+    }
+
+    fn for_number(&mut self, v: Value, msg: &str) -> LuaResult<f64> {
+        match self.to_number(v) {
+            Some(n) => Ok(n),
+            None => Err(self.runtime_error(msg)),
+        }
+    }
+
+    /// Arithmetic on non-numbers: string coercion, then metamethods.
+    #[allow(clippy::too_many_arguments)]
+    #[cold]
+    pub(crate) fn arith_slow(
+        &mut self,
+        op: Arith,
+        x: Value,
+        y: Value,
+        proto: &Proto,
+        pc: usize,
+        xreg: Option<u16>,
+        yreg: Option<u16>,
+    ) -> LuaResult<Value> {
+        if let (Some(a), Some(b)) = (self.to_number(x), self.to_number(y)) {
+            return Ok(Value::Number(op.apply(a, b)));
+        }
+        let mut h = self.tm_of(x, op.event());
+        if h.is_nil() {
+            h = self.tm_of(y, op.event());
+        }
+        if !h.is_nil() {
+            return self.call_meta(h, x, y);
+        }
+        let (bad, reg) = if self.to_number(x).is_none() { (x, xreg) } else { (y, yreg) };
+        let name = reg.and_then(|r| proto.operand_name(pc, r));
+        let msg = error::type_error("perform arithmetic on", name, bad.type_name());
+        Err(self.runtime_error(&msg))
+    }
+
+    /// Arithmetic with metamethods, for library code.
+    pub fn arith(&mut self, op: Arith, x: Value, y: Value) -> LuaResult<Value> {
+        if let (Some(a), Some(b)) = (self.to_number(x), self.to_number(y)) {
+            return Ok(Value::Number(op.apply(a, b)));
+        }
+        let empty = Proto::default();
+        self.arith_slow(op, x, y, &empty, 0, None, None)
+    }
+
+    #[cold]
+    fn len_slow(&mut self, x: Value, name: Option<(NameKind, &str)>) -> LuaResult<Value> {
+        let h = self.tm_of(x, Tm::Len);
+        if h.is_nil() {
+            let msg = error::type_error("get length of", name, x.type_name());
+            return Err(self.runtime_error(&msg));
+        }
+        self.call_meta(h, x, Value::Nil)
+    }
+
+    /// `R(b) .. ... .. R(c)`, right to left as Lua 5.1 does it.
+    fn concat(&mut self, base: usize, b: usize, c: usize, proto: &Proto, pc: usize) -> LuaResult<Value> {
+        let all_plain = self.stack[base + b..=base + c]
+            .iter()
+            .all(|v| matches!(v, Value::Str(_) | Value::Number(_)));
+        if all_plain {
+            let mut buf = std::mem::take(&mut self.scratch);
+            buf.clear();
+            for i in b..=c {
+                match self.stack[base + i] {
+                    Value::Str(s) => buf.extend_from_slice(self.heap.str(s)),
+                    Value::Number(n) => crate::number::fmt_number(n, &mut buf),
+                    _ => unreachable!(),
+                }
+            }
+            let s = self.heap.intern(&buf);
+            self.scratch = buf;
+            return Ok(Value::Str(s));
+        }
+        // Pairwise from the right, with __concat.
+        let mut acc = self.stack[base + c];
+        let mut i = c;
+        while i > b {
+            i -= 1;
+            let left = self.stack[base + i];
+            acc = self.concat2(left, acc, proto, pc, i as u16, (i + 1) as u16)?;
+            // Keep the partial result rooted for the collector.
+            self.stack[base + i] = acc;
+        }
+        Ok(acc)
+    }
+
+    fn concat2(&mut self, x: Value, y: Value, proto: &Proto, pc: usize, xr: u16, yr: u16) -> LuaResult<Value> {
+        let plain = |v: Value| matches!(v, Value::Str(_) | Value::Number(_));
+        if plain(x) && plain(y) {
+            let mut buf = Vec::new();
+            for v in [x, y] {
+                match v {
+                    Value::Str(s) => buf.extend_from_slice(self.heap.str(s)),
+                    Value::Number(n) => crate::number::fmt_number(n, &mut buf),
+                    _ => unreachable!(),
+                }
+            }
+            return Ok(Value::Str(self.heap.intern_vec(buf)));
+        }
+        let mut h = self.tm_of(x, Tm::Concat);
+        if h.is_nil() {
+            h = self.tm_of(y, Tm::Concat);
+        }
+        if h.is_nil() {
+            let (bad, reg) = if plain(x) { (y, yr) } else { (x, xr) };
+            let msg = error::type_error("concatenate", proto.operand_name(pc, reg), bad.type_name());
+            return Err(self.runtime_error(&msg));
+        }
+        self.call_meta(h, x, y)
+    }
+
+    /// Equality of two distinct tables or userdata through `__eq`.
+    #[cold]
+    pub(crate) fn equal_slow(&mut self, x: Value, y: Value) -> LuaResult<bool> {
+        let (Some(m1), m2) = (self.metatable(x), self.metatable(y)) else {
+            return Ok(false);
+        };
+        let h1 = self.tm(m1, Tm::Eq);
+        if h1.is_nil() {
+            return Ok(false);
+        }
+        if Some(m1) != m2 {
+            let h2 = match m2 {
+                Some(m2) => self.tm(m2, Tm::Eq),
+                None => Value::Nil,
+            };
+            if h1 != h2 {
+                return Ok(false);
+            }
+        }
+        Ok(self.call_meta(h1, x, y)?.truthy())
+    }
+
+    /// Equality with `__eq`, for library code.
+    pub fn values_equal(&mut self, x: Value, y: Value) -> LuaResult<bool> {
+        match (x, y) {
+            (Value::Table(_), Value::Table(_)) | (Value::UserData(_), Value::UserData(_)) if x != y => {
+                self.equal_slow(x, y)
+            }
+            _ => Ok(x == y),
+        }
+    }
+
+    /// `x < y` with string comparison and `__lt`.
+    pub fn less_than(&mut self, x: Value, y: Value) -> LuaResult<bool> {
+        match (x, y) {
+            (Value::Number(a), Value::Number(b)) => Ok(a < b),
+            (Value::Str(a), Value::Str(b)) => Ok(self.heap.str(a) < self.heap.str(b)),
+            _ => match self.order_tm(x, y, Tm::Lt)? {
+                Some(r) => Ok(r),
+                None => Err(self.order_error(x, y)),
+            },
+        }
+    }
+
+    /// `x <= y` with string comparison, `__le`, and the `not (y < x)` fallback.
+    pub fn less_equal(&mut self, x: Value, y: Value) -> LuaResult<bool> {
+        match (x, y) {
+            (Value::Number(a), Value::Number(b)) => Ok(a <= b),
+            (Value::Str(a), Value::Str(b)) => Ok(self.heap.str(a) <= self.heap.str(b)),
+            _ => {
+                if let Some(r) = self.order_tm(x, y, Tm::Le)? {
+                    return Ok(r);
+                }
+                match self.order_tm(y, x, Tm::Lt)? {
+                    Some(r) => Ok(!r),
+                    None => Err(self.order_error(x, y)),
+                }
+            }
+        }
+    }
+
+    /// Calls an order metamethod when both operands have the same type and
+    /// the same handler (5.1's call_orderTM); `None` when there is none.
+    fn order_tm(&mut self, x: Value, y: Value, ev: Tm) -> LuaResult<Option<bool>> {
+        if x.type_tag() != y.type_tag() {
+            return Err(self.order_error(x, y));
+        }
+        let h1 = self.tm_of(x, ev);
+        if h1.is_nil() {
+            return Ok(None);
+        }
+        let h2 = self.tm_of(y, ev);
+        if h1 != h2 {
+            return Ok(None);
+        }
+        Ok(Some(self.call_meta(h1, x, y)?.truthy()))
+    }
+
+    #[cold]
+    fn order_error(&mut self, x: Value, y: Value) -> crate::error::LuaError {
+        let msg = error::compare_error(x.type_name(), y.type_name());
+        self.runtime_error(&msg)
+    }
+}

@@ -1,0 +1,5 @@
+print(type(gcinfo()), gcinfo() > 0)
+print(math.floor(collectgarbage("count")) - gcinfo() <= 1)
+print(_VERSION)
+print(_G._G == _G, _G._VERSION == _VERSION, type(_G))
+print(_G.print == print, rawget(_G, "_G") == _G)

@@ -1,0 +1,16 @@
+local f = loadstring("return 1 + 1")
+print(type(f), f())
+local g = loadstring("local a, b = ... return b, a")
+print(g(1, 2))
+print(loadstring("return ...")(nil, 3))
+x = "global"
+print(loadstring("return x")())
+local x = "local"
+print(loadstring("return x")())
+local h = loadstring("y = 5")
+print(y)
+h()
+print(y)
+print(type(loadstring("")), select('#', loadstring("")()))
+local counter = loadstring("n = (n or 0) + 1 return n")
+print(counter(), counter(), counter())

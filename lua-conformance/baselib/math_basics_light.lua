@@ -1,0 +1,5 @@
+print(math.floor(3.7), math.floor(-3.7), math.floor(3), math.floor(-0.5))
+print(math.huge, -math.huge, math.huge > 1e308)
+print(math.floor(2^40 + 0.5), math.floor("3.9"))
+print(math.max(1, 5, 3), math.min(4, 2, 8), math.abs(-3), math.ceil(3.2))
+print(math.pi, math.sqrt(16), math.fmod(7, 3), math.fmod(-7, 3))

@@ -1,0 +1,6 @@
+print(select(1, "a", "b"))
+print(select('#', "a", "b"))
+print(select(2, "a", "b", "c"))
+print(select(-1, "a", "b", "c"))
+print(pcall(function() return select(0, "a") end))
+print(pcall(function() return select(nil) end))

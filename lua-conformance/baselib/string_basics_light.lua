@@ -1,0 +1,8 @@
+print(string.format("%d %s %q", 42, "str", "quo\"te"), string.format("%5.2f|%-5d|%05d", 3.14159, 42, 7))
+print(string.rep("ab", 3), string.rep("x", 0), string.rep("x", -1), string.rep("", 10))
+print(string.sub("hello", 2, 4), string.sub("hello", -3), string.sub("hello", 0), string.sub("hello", 10))
+print(string.byte("A"), string.byte("abc", 2), string.byte("abc", -1), string.char(72, 105))
+print(string.upper("mixed Case 1"), string.lower("MIXED"), string.len("\0ab"))
+print(string.format("%g %g %g", 1e20, 0.1, 100))
+print(string.format("%x %X %o %c", 255, 255, 8, 65))
+print(string.format("%s %s", 1, 2.5), string.format("%%"))

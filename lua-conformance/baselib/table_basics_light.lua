@@ -1,0 +1,15 @@
+local t = {}
+table.insert(t, "a")
+table.insert(t, "c")
+table.insert(t, 2, "b")
+print(table.concat(t, ","), #t)
+print(table.remove(t), table.concat(t, ","))
+print(table.remove(t, 1), table.concat(t, ","))
+print(table.remove({}), #t)
+print(table.concat({1, 2, 3}), table.concat({1, 2, 3}, "-", 2), table.concat({1, 2, 3}, "-", 2, 3), table.concat({}, "x"))
+local nums = {5, 2, 8, 1, 9, 3}
+table.sort(nums)
+print(table.concat(nums, " "))
+table.sort(nums, function(a, b) return a > b end)
+print(table.concat(nums, " "))
+print(pcall(table.concat, {1, {}, 3}))

@@ -1,0 +1,6 @@
+print(tonumber("10"), tonumber("  10  "), tonumber("10.5"), tonumber("-7"), tonumber("+7"))
+print(tonumber("1e3"), tonumber("0x1F"), tonumber("0X10"), tonumber(".5"), tonumber("5."))
+print(tonumber(""), tonumber(" "), tonumber("abc"), tonumber("10a"), tonumber("1 0"))
+print(tonumber(42), tonumber(nil), tonumber(true), tonumber({}))
+print(tonumber("inf"), tonumber("nan"), tonumber("1e500"), tonumber("-0"))
+print(tonumber("\t\n12\n"), tonumber("0x"), tonumber("1e"), tonumber("- 1"))

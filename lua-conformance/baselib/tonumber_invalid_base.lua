@@ -1,0 +1,8 @@
+print(pcall(function() return tonumber("10", 1) end))
+print(pcall(function() return tonumber("10", 37) end))
+print(pcall(function() return tonumber("10", 0) end))
+print(pcall(function() return tonumber("10", -2) end))
+print(pcall(function() return tonumber("10", "x") end))
+print(pcall(function() return tonumber(nil, 16) end))
+print(pcall(function() return tonumber({}, 16) end))
+print(tonumber("10", "16"), tonumber("10", 16.9))

@@ -1,0 +1,8 @@
+print(tostring(nil), tostring(true), tostring(false), tostring(123), tostring(-1.5))
+print(tostring("str"), tostring(""), tostring(1e100), tostring(2^63))
+print(tostring(print):match("^function") ~= nil, tostring({}):match("^table: ") ~= nil)
+print(tostring(coroutine.create(print ~= nil and function() end)):match("^thread: ") ~= nil)
+print(tostring(1/0), tostring(-1/0), tostring(0.1))
+print(tostring(12, 13))
+local t = setmetatable({}, {__tostring = function() return "custom" end})
+print(tostring(t))

@@ -1,0 +1,8 @@
+local err = setmetatable({}, {__tostring = function() return "custom error" end})
+local co = coroutine.create(function() error(err) end)
+local ok, e = coroutine.resume(co)
+print(ok, e == err, tostring(e))
+local co2 = coroutine.create(function() error() end)
+print(coroutine.resume(co2))
+local co3 = coroutine.create(function() error(42) end)
+print(coroutine.resume(co3))

@@ -1,0 +1,7 @@
+print(pcall(function() return coroutine.resume(nil) end))
+print(pcall(function() return coroutine.resume({}) end))
+print(pcall(function() return coroutine.resume(function() end) end))
+print(pcall(function() return coroutine.create(1) end))
+print(pcall(function() return coroutine.create(print) end))
+print(pcall(function() return coroutine.wrap(nil) end))
+print(pcall(coroutine.resume))

@@ -1,0 +1,10 @@
+local co = coroutine.create(function() return 1 end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local w = coroutine.wrap(function() return "once" end)
+print(w())
+print(pcall(w))
+local function caller() return w() end
+print(pcall(caller))

@@ -1,0 +1,18 @@
+local co
+co = coroutine.create(function()
+  print("inside", coroutine.status(co))
+  coroutine.yield()
+end)
+print(coroutine.status(co))
+coroutine.resume(co)
+print(coroutine.status(co))
+coroutine.resume(co)
+print(coroutine.status(co))
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function() return coroutine.status(outer) end)
+  print("outer seen from inner:", select(2, coroutine.resume(inner)))
+end)
+coroutine.resume(outer)
+print(pcall(coroutine.status, nil))
+print(pcall(function() return coroutine.status({}) end))

@@ -1,0 +1,12 @@
+local w = coroutine.wrap(function() error("inside wrap") end)
+print(pcall(w))
+local w2 = coroutine.wrap(function() error("called from lua") end)
+local function call() return w2() end
+print(pcall(call))
+local w3 = coroutine.wrap(function() error({tag = "tbl"}) end)
+local ok, e = pcall(w3)
+print(ok, type(e), e.tag)
+local w4 = coroutine.wrap(function() error("level0", 0) end)
+print(pcall(function() w4() end))
+local w5 = coroutine.wrap(function() local t = nil; t.x = 1 end)
+print(pcall(function() local r = w5() return r end))

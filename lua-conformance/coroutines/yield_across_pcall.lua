@@ -1,0 +1,12 @@
+-- 5.1 cannot yield across pcall (a C function)
+local co = coroutine.create(function()
+  local ok, err = pcall(function() coroutine.yield(1) end)
+  print("pcall returned", ok, err)
+  return "finished"
+end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local co2 = coroutine.create(function()
+  return pcall(coroutine.yield, "x")
+end)
+print(coroutine.resume(co2))

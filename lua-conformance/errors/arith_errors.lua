@@ -1,0 +1,12 @@
+local t = {}
+print(pcall(function() local x; return x + 1 end))
+print(pcall(function() return t.field * 2 end))
+print(pcall(function() return glob - 1 end))
+print(pcall(function() return 1 + {} end))
+print(pcall(function() return "a" + 1 end))
+print(pcall(function() local s = "a"; return s * 2 end))
+print(pcall(function() return -t end))
+print(pcall(function() return t ^ 2 end))
+print(pcall(function() return 2 % nil end))
+print(pcall(function() local b = true; return b / 1 end))
+print(pcall(function() return t[1] + t[2] end))

@@ -1,0 +1,12 @@
+local t = {}
+print(pcall(function() t.nope() end))
+print(pcall(function() x() end))
+print(pcall(function() local l; l() end))
+print(pcall(function() t:method() end))
+print(pcall((function() local u = t; return function() u.f() end end)()))
+print(pcall(function() (nil)() end))
+print(pcall(function() t[1]() end))
+print(pcall(function() local s = "str"; s() end))
+print(pcall(function() t.a = {}; t.a.b.c() end))
+print(pcall(function() ("x"):nomethod() end))
+print(pcall(function() local n = 1; n() end))

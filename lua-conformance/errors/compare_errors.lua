@@ -1,0 +1,8 @@
+print(pcall(function() return 1 < "2" end))
+print(pcall(function() return {} < {} end))
+print(pcall(function() return {} <= 1 end))
+print(pcall(function() return nil > 1 end))
+print(pcall(function() local a, b = true, false; return a < b end))
+print(pcall(function() return "a" > 1 end))
+print(pcall(function() return print >= print end))
+print(pcall(function() return 1 < nil end))

@@ -1,0 +1,5 @@
+local E = setmetatable({msg = "structured"}, {__tostring = function(e) return "E(" .. e.msg .. ")" end})
+local ok, e = pcall(error, E)
+print(ok, tostring(e), e.msg, e == E)
+ok, e = pcall(function() error(E, 2) end)
+print(ok, e == E)

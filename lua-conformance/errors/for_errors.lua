@@ -1,0 +1,8 @@
+print(pcall(function() for i = "x", 2 do end end))
+print(pcall(function() for i = 1, {} do end end))
+print(pcall(function() for i = 1, 2, nil do end end))
+print(pcall(function() for i = nil, 2 do end end))
+print(pcall(function() local t; for k, v in pairs(t) do end end))
+print(pcall(function() for k in nil do end end))
+print(pcall(function() for k in 5 do end end))
+print(pcall(function() local t = {}; for k in t do end end))

@@ -1,0 +1,11 @@
+local t
+print(pcall(function() return t.x end))
+print(pcall(function() local u; return u.x end))
+print(pcall(function() return undefinedglobal.x end))
+print(pcall(function() local a = {}; return a.b.c end))
+print(pcall(function() local a = {b = 5}; return a.b.c end))
+print(pcall(function() local a = {}; a.b.c = 1 end))
+print(pcall(function() local s = "str"; return s.x.y end))
+print(pcall(function() return (nil)[1] end))
+print(pcall(function() local a = {}; return a[1][2] end))
+print(pcall(function() local b = true; b.x = 1 end))

@@ -1,0 +1,6 @@
+print(pcall(function() local x = 5; return #x end))
+print(pcall(function() return #nil end))
+print(pcall(function() local t = {}; return #t.x end))
+print(pcall(function() return #glob end))
+print(pcall(function() local b = false; return #b end))
+print(pcall(function() return #print end))

@@ -1,0 +1,6 @@
+local f = loadstring("local a = 1\nlocal b = nil\nreturn a + b", "=chunk")
+print(pcall(f))
+local g = loadstring("return undefined_fn()")
+print(pcall(g))
+local h = loadstring("local t = {}\n\nreturn t.x.y", "@loaded.lua")
+print(pcall(h))

@@ -1,0 +1,2 @@
+print("calling a missing global")
+missing_function(1, 2)

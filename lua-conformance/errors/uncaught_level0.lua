@@ -1,0 +1,2 @@
+print("output first")
+error("no position information", 0)

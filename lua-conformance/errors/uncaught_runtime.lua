@@ -1,0 +1,3 @@
+local t = {}
+print("indexing nil next")
+print(t.a.b)

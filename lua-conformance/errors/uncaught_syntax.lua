@@ -1,0 +1,2 @@
+print("this file does not compile")
+local x = = 1

@@ -1,0 +1,17 @@
+local function mr() return 1, 2, 3 end
+local function none() end
+print(mr(), mr())
+print(mr(), "end")
+print("start", mr())
+print((mr()))
+print(mr() + 10)
+print(({mr(), mr()})[4])
+print(#{mr(), 9}, #{1, none()})
+print(none())
+print((none()))
+print(select('#', none()), select('#', (none())))
+local a, b, c, d = mr()
+print(a, b, c, d)
+local e, f = none()
+print(e, f)
+print(mr() .. "x")

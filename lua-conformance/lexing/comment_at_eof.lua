@@ -1,0 +1,2 @@
+print("comment at eof")
+-- final comment with no newline

@@ -1,0 +1,5 @@
+print(loadstring('return "\\256"'))
+print(loadstring('return "\\300"'))
+print(loadstring('return "\\999"'))
+print(loadstring('return "\\255"') ~= nil)
+print(string.byte(loadstring('return "\\2550"')(), 1, -1))

@@ -1,0 +1,15 @@
+local a, b = 3, 4
+print(a == b, a ~= b, a <= b, a >= b, a < b, a > b)
+print(1 .. 2, "x" .. "y" .. "z")
+print(1 ..2)
+local t = {x = {y = 5}}
+print(t.x.y, t . x . y)
+print(2^2, -2^2, 2^-1)
+print(a%b, -a%b)
+print(loadstring("return 1..2"))
+print(loadstring("return a ~ b"))
+print(loadstring("return a != b"))
+print(loadstring("return a // b"))
+print(loadstring("return a & b"))
+print(loadstring("return a << b"))
+print(loadstring("return #t") ~= nil)

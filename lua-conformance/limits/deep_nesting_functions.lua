@@ -1,0 +1,5 @@
+local src = string.rep("return (function() ", 30) .. "return 'deep'" .. string.rep(" end)()", 30)
+local f, e = loadstring(src)
+print(f and f(), e)
+local many = string.rep("local function f() ", 300) .. string.rep("end ", 300)
+print(loadstring(many))

@@ -1,0 +1,9 @@
+local obj = {}
+function obj:rec(n) local r = self:rec(n + 1) return r end
+local ok, err = pcall(obj.rec, obj, 0)
+print(ok, string.find(err, "stack overflow", 1, true) ~= nil)
+local mt = {}
+mt.__index = function(t, k) return t[k .. "x"] end
+local t = setmetatable({}, mt)
+ok, err = pcall(function() return t.a end)
+print(ok, string.find(err, "stack overflow", 1, true) ~= nil)

@@ -1,0 +1,5 @@
+local src = "return " .. string.rep("(", 100000) .. "1" .. string.rep(")", 100000)
+local f, err = loadstring(src)
+print(f, err)
+local ok = loadstring("return " .. string.rep("(", 100) .. "1" .. string.rep(")", 100))
+print(ok ~= nil and ok())

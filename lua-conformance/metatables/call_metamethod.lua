@@ -1,0 +1,10 @@
+local callable = setmetatable({name = "c"}, {__call = function(self, a, b) return self.name, a, b end})
+print(callable(1, 2))
+print(callable())
+print(pcall(callable, "p"))
+local t = {callable}
+print(t[1]("field"))
+local nested = setmetatable({}, {__call = callable})
+print(pcall(nested, 1))
+local mr = setmetatable({}, {__call = function(_, ...) return select('#', ...), ... end})
+print(mr(nil, nil))

@@ -1,0 +1,10 @@
+-- in 5.1 the # operator ignores __len for tables (it is only used for userdata)
+local t = setmetatable({1, 2, 3}, {__len = function() return 99 end})
+print(#t)
+local u = setmetatable({}, {__len = function() return 5 end})
+print(#u)
+local p = newproxy(true)
+getmetatable(p).__len = function(ud) return 42, "extra" end
+print(#p, type(p))
+local q = newproxy(true)
+print(pcall(function() return #q end))

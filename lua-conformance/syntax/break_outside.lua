@@ -1,0 +1,6 @@
+print(loadstring("break"))
+print(loadstring("if x then break end"))
+print(loadstring("function f() break end"))
+print(loadstring("while true do local function g() break end end"))
+print(loadstring("for i = 1, 2 do if i then break end end") ~= nil)
+print(loadstring("repeat break until true") ~= nil)

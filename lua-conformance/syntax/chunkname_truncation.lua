@@ -1,0 +1,16 @@
+-- how [string "..."] chunk names are shortened
+local function msg(src) local _, m = loadstring(src) return m end
+print(msg("x = @"))
+print(msg("x = 1\n@"))
+print(msg("\n@"))
+print(msg("x = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + @"))
+print(msg("x = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 1 + @"))
+print(msg("x = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 1 @"))
+print(msg("x = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 +@"))
+print(msg("   x = @"))
+print(msg("x = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14\n@"))
+local long = "=" .. string.rep("n", 100)
+local _, m = loadstring("@", long)
+print(#m, m:sub(1, 10), m:sub(-30))
+local _, m2 = loadstring("@", "@" .. string.rep("d/", 50) .. "file.lua")
+print(m2)

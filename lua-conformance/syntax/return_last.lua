@@ -1,0 +1,11 @@
+-- return and break must be the last statement of a block
+print(loadstring("return 1; print(2)"))
+print(loadstring("return 1 print(2)"))
+print(loadstring("do return end print(2)") ~= nil)
+print(loadstring("return;") ~= nil)
+print(loadstring("return 1;") ~= nil)
+print(loadstring("return 1;;"))
+print(loadstring("while true do break print(1) end"))
+print(loadstring("while true do break; end") ~= nil)
+print(loadstring("while true do do break end print(1) end") ~= nil)
+print(loadstring("return return"))

@@ -1,0 +1,7 @@
+print(loadstring("function f() return ... end"))
+print(loadstring("local function f(a) return function() return ... end end"))
+print(loadstring("function f(...) return function() local t = {...} end end"))
+print(loadstring("function f(..., a) end"))
+print(loadstring("function f(a, ...) return ... end") ~= nil)
+print(loadstring("return ...") ~= nil)
+print(loadstring("return ...")(1, 2, 3))

@@ -1,0 +1,5 @@
+print(select('#', select(1e6, 1, 2)))
+print(select('#', select(3, 1, 2)))
+print(pcall(function() return select(-1e6, "a") end))
+print(pcall(function() return select(-3, "a", "b") end))
+print(select(-2, "a", "b"))

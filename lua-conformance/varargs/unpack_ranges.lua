@@ -1,0 +1,13 @@
+local t = {"a", "b", "c", "d"}
+print(unpack(t))
+print(unpack(t, 2))
+print(unpack(t, 2, 3))
+print(unpack(t, 3, 2))
+print(unpack(t, -1, 1))
+print(unpack(t, 4, 6))
+print(select('#', unpack({}, 1, 3)))
+print(unpack({1, nil, 3}, 1, 3))
+print(unpack({n = 2, "x"}, 1, 2))
+print(unpack({}))
+print(select('#', unpack({})))
+print(unpack(t, "2", "3"))
