@@ -24,13 +24,14 @@ use std::rc::Rc;
 /// Formats a chunk name for messages as `luaO_chunkid` does: `=name` shows
 /// `name`, `@file` shows the file name, source text shows `[string "..."]`.
 pub fn chunk_id(source: &str) -> String {
-    const IDSIZE: usize = 60;
+    // Debian's (and Redis's) builds use 80 (LUA_IDSIZE).
+    const IDSIZE: usize = 80;
     if let Some(rest) = source.strip_prefix('=') {
         return rest.chars().take(IDSIZE - 1).collect();
     }
     if let Some(rest) = source.strip_prefix('@') {
-        let max = IDSIZE - 1 - 3;
-        if rest.len() > IDSIZE - 1 {
+        let max = IDSIZE - " '...' ".len() - 1;
+        if rest.len() > max {
             let tail = &rest.as_bytes()[rest.len() - max..];
             return format!("...{}", String::from_utf8_lossy(tail));
         }

@@ -62,7 +62,10 @@ pub fn describe(name: Option<(NameKind, &str)>) -> String {
 
 /// "attempt to index local 't' (a nil value)"
 pub fn type_error(op: &str, name: Option<(NameKind, &str)>, tname: &str) -> String {
-    format!("attempt to {}{} (a {} value)", op, describe(name), tname)
+    match name {
+        Some(_) => format!("attempt to {}{} (a {} value)", op, describe(name), tname),
+        None => format!("attempt to {} a {} value", op, tname),
+    }
 }
 
 /// "attempt to compare number with nil" / "attempt to compare two table values"

@@ -156,6 +156,11 @@ impl<'s, 'c> Parser<'s, 'c> {
         Ok(std::mem::replace(&mut self.tok, next))
     }
 
+    /// Moves to the next token, dropping the current one.
+    fn skip(&mut self) -> Result<(), String> {
+        self.advance().map(drop)
+    }
+
     /// The token after the current one (`luaX_lookahead`).
     fn peek(&mut self) -> Result<&Token<'s>, String> {
         if self.ahead.is_none() {
@@ -176,7 +181,7 @@ impl<'s, 'c> Parser<'s, 'c> {
     fn test_next(&mut self, token: &Token) -> Result<bool, String> {
         let found = self.is(token);
         if found {
-            self.advance()?;
+            self.skip()?;
         }
         Ok(found)
     }
@@ -301,7 +306,12 @@ impl Parser<'_, '_> {
     }
 }
 
-/// Statements.
+/// Statements. Each statement method pushes one `Stat` on `stats`.
+///
+/// The methods on the recursive paths (`block`, `statement` and the
+/// compound statements) keep few locals: in debug builds every temporary
+/// gets its own stack slot, and 200 nested levels must fit in a 2 MiB
+/// thread stack with room to spare.
 impl Parser<'_, '_> {
     /// Parses statements up to a block end and pushes them as a block
     /// (PUC's `chunk`, which `block` wraps).
@@ -310,7 +320,8 @@ impl Parser<'_, '_> {
         let (base, actvar) = (self.stats.len(), self.func.actvar);
         let mut last = false;
         while !last && !self.block_follow() {
-            last = self.statement()?;
+            last = matches!(self.tok.token, Token::Return | Token::Break);
+            self.statement()?;
             self.test_next(&Token::Char(b';'))?;
         }
         let stats = self.stats.split_off(base);
@@ -320,41 +331,26 @@ impl Parser<'_, '_> {
         Ok(())
     }
 
-    /// Parses one statement and pushes it; returns whether it must be the
-    /// last of its block (`return`, `break`).
-    fn statement(&mut self) -> Result<bool, String> {
+    /// Parses one statement and pushes it.
+    fn statement(&mut self) -> Result<(), String> {
         let line = self.line;
         match self.tok.token {
-            Token::If => self.if_stat(line)?,
-            Token::While => self.while_stat(line)?,
-            Token::Do => self.do_stat(line)?,
-            Token::For => self.for_stat(line)?,
-            Token::Repeat => self.repeat_stat(line)?,
-            Token::Function => self.func_stat(line)?,
-            Token::Local => {
-                self.advance()?;
-                if self.test_next(&Token::Function)? {
-                    self.local_func(line)?;
-                } else {
-                    self.local_stat(line)?;
-                }
-            }
-            Token::Return => {
-                self.ret_stat(line)?;
-                return Ok(true);
-            }
-            Token::Break => {
-                self.break_stat(line)?;
-                return Ok(true);
-            }
-            _ => self.expr_stat()?,
+            Token::If => self.if_stat(line),
+            Token::While => self.while_stat(line),
+            Token::Do => self.do_stat(line),
+            Token::For => self.for_stat(line),
+            Token::Repeat => self.repeat_stat(line),
+            Token::Function => self.func_stat(line),
+            Token::Local => self.local(line),
+            Token::Return => self.ret_stat(line),
+            Token::Break => self.break_stat(line),
+            _ => self.expr_stat(),
         }
-        Ok(false)
     }
 
     /// `[if | elseif] cond then block`: pushes the condition and the block.
     fn test_then_block(&mut self) -> Result<(), String> {
-        self.advance()?;
+        self.skip()?;
         self.expr()?;
         self.check_next(&Token::Then)?;
         self.block()
@@ -372,6 +368,11 @@ impl Parser<'_, '_> {
             self.block()?;
         }
         self.check_match(&Token::End, &Token::If, line)?;
+        self.finish_if(arms, has_else, line);
+        Ok(())
+    }
+
+    fn finish_if(&mut self, arms: usize, has_else: bool, line: u32) {
         let else_block = has_else.then(|| self.pop_block());
         let blocks = self.blocks.split_off(self.blocks.len().saturating_sub(arms));
         let conds = self.pop_exprs(arms).into_iter().zip(blocks).collect();
@@ -380,11 +381,10 @@ impl Parser<'_, '_> {
             else_block,
             line,
         });
-        Ok(())
     }
 
     fn while_stat(&mut self, line: u32) -> Result<(), String> {
-        self.advance()?;
+        self.skip()?;
         self.expr()?;
         self.check_next(&Token::Do)?;
         self.loop_block()?;
@@ -404,7 +404,7 @@ impl Parser<'_, '_> {
     }
 
     fn do_stat(&mut self, line: u32) -> Result<(), String> {
-        self.advance()?;
+        self.skip()?;
         self.block()?;
         self.check_match(&Token::End, &Token::Do, line)?;
         let block = self.pop_block();
@@ -413,7 +413,7 @@ impl Parser<'_, '_> {
     }
 
     fn repeat_stat(&mut self, line: u32) -> Result<(), String> {
-        self.advance()?;
+        self.skip()?;
         self.loop_block()?;
         self.check_match(&Token::Until, &Token::Repeat, line)?;
         self.expr()?;
@@ -425,7 +425,7 @@ impl Parser<'_, '_> {
 
     fn for_stat(&mut self, line: u32) -> Result<(), String> {
         let actvar = self.func.actvar;
-        self.advance()?;
+        self.skip()?;
         let var = self.check_name()?;
         match self.tok.token {
             Token::Char(b'=') => self.for_num(var, line)?,
@@ -442,7 +442,7 @@ impl Parser<'_, '_> {
         for pending in 0..4 {
             self.declare_local(pending)?; // 3 hidden control variables, `var`
         }
-        self.advance()?;
+        self.skip()?;
         self.expr()?;
         self.check_next(&Token::Char(b','))?;
         self.expr()?;
@@ -499,7 +499,15 @@ impl Parser<'_, '_> {
 
     /// `function a.b:c body`.
     fn func_stat(&mut self, line: u32) -> Result<(), String> {
-        self.advance()?;
+        self.skip()?;
+        let name = self.func_name()?;
+        let func = self.body(name.method.is_some(), line)?;
+        self.push_stat(Stat::Function { name, func, line });
+        Ok(())
+    }
+
+    /// `a.b.c:m` of a function statement.
+    fn func_name(&mut self) -> Result<FuncName, String> {
         let mut path = vec![self.check_name()?];
         while self.test_next(&Token::Char(b'.'))? {
             path.push(self.check_name()?);
@@ -508,10 +516,16 @@ impl Parser<'_, '_> {
             true => Some(self.check_name()?),
             false => None,
         };
-        let func = self.body(method.is_some(), line)?;
-        let name = FuncName { path, method };
-        self.push_stat(Stat::Function { name, func, line });
-        Ok(())
+        Ok(FuncName { path, method })
+    }
+
+    /// `local function ...` or `local names ...`.
+    fn local(&mut self, line: u32) -> Result<(), String> {
+        self.skip()?;
+        match self.test_next(&Token::Function)? {
+            true => self.local_func(line),
+            false => self.local_stat(line),
+        }
     }
 
     /// `local function name body` (after `function`).
@@ -543,7 +557,7 @@ impl Parser<'_, '_> {
     }
 
     fn ret_stat(&mut self, line: u32) -> Result<(), String> {
-        self.advance()?;
+        self.skip()?;
         let n = match self.block_follow() || self.is_char(b';') {
             true => 0,
             false => self.expr_list()?,
@@ -554,7 +568,7 @@ impl Parser<'_, '_> {
     }
 
     fn break_stat(&mut self, line: u32) -> Result<(), String> {
-        self.advance()?;
+        self.skip()?;
         if self.func.loops == 0 {
             return Err(self.err_near("no loop to break"));
         }
@@ -562,7 +576,7 @@ impl Parser<'_, '_> {
         Ok(())
     }
 
-    /// A call statement or an assignment (`exprstat` and `restassign`).
+    /// A call statement or an assignment (`exprstat`).
     fn expr_stat(&mut self) -> Result<(), String> {
         self.primary_exp()?;
         if matches!(self.exprs.last(), Some(Expr::Call(..) | Expr::Method(..))) {
@@ -570,6 +584,11 @@ impl Parser<'_, '_> {
             self.push_stat(Stat::Call(call));
             return Ok(());
         }
+        self.assignment()
+    }
+
+    /// The rest of an assignment after its first target (`restassign`).
+    fn assignment(&mut self) -> Result<(), String> {
         let mut targets = 1;
         loop {
             if !matches!(self.exprs.last(), Some(Expr::Name(..) | Expr::Index(..))) {
@@ -579,7 +598,8 @@ impl Parser<'_, '_> {
                 break;
             }
             self.primary_exp()?;
-            self.check_limit(targets, MAX_LEVELS - self.level, "variables in assignment")?;
+            let limit = MAX_LEVELS.saturating_sub(self.level);
+            self.check_limit(targets, limit, "variables in assignment")?;
             targets += 1;
         }
         let line = self.line;
@@ -617,26 +637,36 @@ impl Parser<'_, '_> {
     /// (`subexpr`).
     fn sub_expr(&mut self, limit: u8) -> Result<(), String> {
         self.enter_level()?;
-        if let Some(op) = unary_op(&self.tok.token) {
-            self.advance()?;
-            self.sub_expr(UNARY_PRIORITY)?;
-            let operand = Box::new(self.pop_expr());
-            self.exprs.push(Expr::Unop(op, operand, self.lastline));
-        } else {
-            self.simple_exp()?;
+        match unary_op(&self.tok.token) {
+            Some(op) => self.unary(op)?,
+            None => self.simple_exp()?,
         }
         while let Some(op) = binary_op(&self.tok.token) {
-            let (left, right) = op.priority();
-            if left <= limit {
+            if op.priority().0 <= limit {
                 break;
             }
-            self.advance()?;
-            self.sub_expr(right)?;
-            let rhs = Box::new(self.pop_expr());
-            let lhs = Box::new(self.pop_expr());
-            self.exprs.push(Expr::Binop(op, lhs, rhs, self.lastline));
+            self.binary(op)?;
         }
         self.leave_level();
+        Ok(())
+    }
+
+    /// `op operand`, the operator being the current token.
+    fn unary(&mut self, op: UnOp) -> Result<(), String> {
+        self.skip()?;
+        self.sub_expr(UNARY_PRIORITY)?;
+        let operand = Box::new(self.pop_expr());
+        self.exprs.push(Expr::Unop(op, operand, self.lastline));
+        Ok(())
+    }
+
+    /// `op rhs` after a left operand on the stack.
+    fn binary(&mut self, op: BinOp) -> Result<(), String> {
+        self.skip()?;
+        self.sub_expr(op.priority().1)?;
+        let rhs = Box::new(self.pop_expr());
+        let lhs = Box::new(self.pop_expr());
+        self.exprs.push(Expr::Binop(op, lhs, rhs, self.lastline));
         Ok(())
     }
 
@@ -644,52 +674,70 @@ impl Parser<'_, '_> {
     fn simple_exp(&mut self) -> Result<(), String> {
         let expr = match self.tok.token {
             Token::Number(n) => Expr::Number(n),
-            Token::Str(_) => match self.advance()?.token {
-                Token::Str(bytes) => return self.push_expr(Expr::Str(bytes)),
-                _ => Expr::Nil,
-            },
             Token::Nil => Expr::Nil,
             Token::True => Expr::True,
             Token::False => Expr::False,
-            Token::Dots if !self.func.vararg => {
-                return Err(self.err_near("cannot use '...' outside a vararg function"));
-            }
-            Token::Dots => Expr::Vararg,
+            Token::Dots => self.vararg()?,
+            Token::Str(_) => return self.string(),
             Token::Char(b'{') => return self.constructor(),
-            Token::Function => {
-                self.advance()?;
-                let func = self.body(false, self.line)?;
-                return self.push_expr(Expr::Function(func));
-            }
+            Token::Function => return self.function(),
             _ => return self.primary_exp(),
         };
-        self.advance()?;
-        self.push_expr(expr)
+        self.skip()?;
+        self.exprs.push(expr);
+        Ok(())
     }
 
-    fn push_expr(&mut self, expr: Expr) -> Result<(), String> {
-        self.exprs.push(expr);
+    /// `...`, if the function is vararg.
+    fn vararg(&self) -> Result<Expr, String> {
+        match self.func.vararg {
+            true => Ok(Expr::Vararg),
+            false => Err(self.err_near("cannot use '...' outside a vararg function")),
+        }
+    }
+
+    /// A string literal.
+    fn string(&mut self) -> Result<(), String> {
+        if let Token::Str(bytes) = self.advance()?.token {
+            self.exprs.push(Expr::Str(bytes));
+        }
+        Ok(())
+    }
+
+    /// `function body`.
+    fn function(&mut self) -> Result<(), String> {
+        self.skip()?;
+        let func = self.body(false, self.line)?;
+        self.exprs.push(Expr::Function(func));
         Ok(())
     }
 
     /// A name or a parenthesised expression (`prefixexp`).
     fn prefix_exp(&mut self) -> Result<(), String> {
         match self.tok.token {
-            Token::Char(b'(') => {
-                let line = self.line;
-                self.advance()?;
-                self.expr()?;
-                self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
-                let inner = Box::new(self.pop_expr());
-                self.push_expr(Expr::Paren(inner))
-            }
-            Token::Name(_) => {
-                let line = self.tok.line;
-                let name = self.check_name()?;
-                self.push_expr(Expr::Name(name, line))
-            }
+            Token::Char(b'(') => self.paren(),
+            Token::Name(_) => self.name(),
             _ => Err(self.err_near("unexpected symbol")),
         }
+    }
+
+    /// `( expr )`.
+    fn paren(&mut self) -> Result<(), String> {
+        let line = self.line;
+        self.skip()?;
+        self.expr()?;
+        self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
+        let inner = Box::new(self.pop_expr());
+        self.exprs.push(Expr::Paren(inner));
+        Ok(())
+    }
+
+    /// A variable name.
+    fn name(&mut self) -> Result<(), String> {
+        let line = self.tok.line;
+        let name = self.check_name()?;
+        self.exprs.push(Expr::Name(name, line));
+        Ok(())
     }
 
     /// A prefix expression followed by fields, indexing, calls and method
@@ -698,70 +746,87 @@ impl Parser<'_, '_> {
         self.prefix_exp()?;
         loop {
             match self.tok.token {
-                Token::Char(b'.') => {
-                    self.advance()?;
-                    let key = Expr::Str(self.check_name()?.into_bytes());
-                    self.index(key, self.lastline);
-                }
-                Token::Char(b'[') => {
-                    self.advance()?;
-                    self.expr()?;
-                    self.check_next(&Token::Char(b']'))?;
-                    let key = self.pop_expr();
-                    self.index(key, self.lastline);
-                }
-                Token::Char(b':') => {
-                    self.advance()?;
-                    let name = self.check_name()?;
-                    let (args, line) = self.func_args()?;
-                    let obj = Box::new(self.pop_expr());
-                    self.exprs.push(Expr::Method(obj, name, args, line));
-                }
-                Token::Char(b'(' | b'{') | Token::Str(_) => {
-                    let (args, line) = self.func_args()?;
-                    let func = Box::new(self.pop_expr());
-                    self.exprs.push(Expr::Call(func, args, line));
-                }
+                Token::Char(b'.') => self.field_suffix()?,
+                Token::Char(b'[') => self.index_suffix()?,
+                Token::Char(b':') => self.method_suffix()?,
+                Token::Char(b'(' | b'{') | Token::Str(_) => self.call_suffix()?,
                 _ => return Ok(()),
             }
         }
     }
 
-    /// Replaces the top expression `obj` with `obj[key]`.
-    fn index(&mut self, key: Expr, line: u32) {
+    /// `.name` after the object on the stack.
+    fn field_suffix(&mut self) -> Result<(), String> {
+        self.skip()?;
+        let key = Expr::Str(self.check_name()?.into_bytes());
+        self.index(key);
+        Ok(())
+    }
+
+    /// `[key]` after the object on the stack.
+    fn index_suffix(&mut self) -> Result<(), String> {
+        self.skip()?;
+        self.expr()?;
+        self.check_next(&Token::Char(b']'))?;
+        let key = self.pop_expr();
+        self.index(key);
+        Ok(())
+    }
+
+    /// Replaces the object on the stack with `obj[key]`, the key ending
+    /// with the token just consumed.
+    fn index(&mut self, key: Expr) {
         let obj = Box::new(self.pop_expr());
+        let line = self.lastline;
         self.exprs.push(Expr::Index(obj, Box::new(key), line));
     }
 
-    /// Call arguments: `(explist)`, a constructor or a string. Returns them
-    /// with the line of the token that opens them.
-    fn func_args(&mut self) -> Result<(Vec<Expr>, u32), String> {
+    /// `:name args` after the object on the stack.
+    fn method_suffix(&mut self) -> Result<(), String> {
+        self.skip()?;
+        let name = self.check_name()?;
+        let (n, line) = self.func_args()?;
+        let args = self.pop_exprs(n);
+        let obj = Box::new(self.pop_expr());
+        self.exprs.push(Expr::Method(obj, name, args, line));
+        Ok(())
+    }
+
+    /// Call arguments after the function on the stack.
+    fn call_suffix(&mut self) -> Result<(), String> {
+        let (n, line) = self.func_args()?;
+        let args = self.pop_exprs(n);
+        let func = Box::new(self.pop_expr());
+        self.exprs.push(Expr::Call(func, args, line));
+        Ok(())
+    }
+
+    /// Call arguments: `(explist)`, a constructor or a string. Pushes them
+    /// and returns their number and the line of the token that opens them.
+    fn func_args(&mut self) -> Result<(usize, u32), String> {
         let line = self.line;
         let n = match self.tok.token {
-            Token::Char(b'(') => {
-                if line != self.lastline {
-                    let msg = "ambiguous syntax (function call x new statement)";
-                    return Err(self.err_near(msg));
-                }
-                self.advance()?;
-                let n = match self.is_char(b')') {
-                    true => 0,
-                    false => self.expr_list()?,
-                };
-                self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
-                n
-            }
-            Token::Char(b'{') => {
-                self.constructor()?;
-                1
-            }
-            Token::Str(_) => {
-                self.simple_exp()?;
-                1
-            }
+            Token::Char(b'(') => self.paren_args(line)?,
+            Token::Char(b'{') => self.constructor().map(|()| 1)?,
+            Token::Str(_) => self.string().map(|()| 1)?,
             _ => return Err(self.err_near("function arguments expected")),
         };
-        Ok((self.pop_exprs(n), line))
+        Ok((n, line))
+    }
+
+    /// `( [explist] )` of a call whose `(` is at `line`.
+    fn paren_args(&mut self, line: u32) -> Result<usize, String> {
+        if line != self.lastline {
+            let msg = "ambiguous syntax (function call x new statement)";
+            return Err(self.err_near(msg));
+        }
+        self.skip()?;
+        let n = match self.is_char(b')') {
+            true => 0,
+            false => self.expr_list()?,
+        };
+        self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
+        Ok(n)
     }
 
     /// A table constructor `{ ... }`.
@@ -769,10 +834,7 @@ impl Parser<'_, '_> {
         let line = self.line;
         let base = self.items.len();
         self.check_next(&Token::Char(b'{'))?;
-        loop {
-            if self.is_char(b'}') {
-                break;
-            }
+        while !self.is_char(b'}') {
             self.field()?;
             if !(self.test_next(&Token::Char(b','))? || self.test_next(&Token::Char(b';'))?) {
                 break;
@@ -780,7 +842,8 @@ impl Parser<'_, '_> {
         }
         self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line)?;
         let items = self.items.split_off(base);
-        self.push_expr(Expr::Table(items, self.lastline))
+        self.exprs.push(Expr::Table(items, self.lastline));
+        Ok(())
     }
 
     /// One constructor item: `name = e`, `[k] = e` or `e`.
@@ -790,17 +853,22 @@ impl Parser<'_, '_> {
             Token::Char(b'[') => true,
             _ => false,
         };
-        if !keyed {
-            self.expr()?;
-            let value = self.pop_expr();
-            self.items.push(TableItem::Positional(value));
-            return Ok(());
+        if keyed {
+            return self.keyed_field();
         }
+        self.expr()?;
+        let value = self.pop_expr();
+        self.items.push(TableItem::Positional(value));
+        Ok(())
+    }
+
+    /// `name = e` or `[k] = e` (`recfield`).
+    fn keyed_field(&mut self) -> Result<(), String> {
         if matches!(self.tok.token, Token::Name(_)) {
             let key = Expr::Str(self.check_name()?.into_bytes());
             self.exprs.push(key);
         } else {
-            self.advance()?;
+            self.skip()?;
             self.expr()?;
             self.check_next(&Token::Char(b']'))?;
         }
@@ -822,12 +890,7 @@ impl Parser<'_, '_> {
         };
         let outer = std::mem::replace(&mut self.func, ctx);
         self.check_next(&Token::Char(b'('))?;
-        let mut params = Vec::new();
-        if needself {
-            params.push("self".to_string());
-            self.activate_locals(1);
-        }
-        self.func.vararg = self.par_list(&mut params)?;
+        let params = self.par_list(needself)?;
         self.check_next(&Token::Char(b')'))?;
         self.block()?;
         let end_line = self.line;
@@ -843,27 +906,32 @@ impl Parser<'_, '_> {
         }))
     }
 
-    /// Parameter names, possibly ending with `...`, appended to `params`
-    /// and made active; returns whether the list ends with `...`.
-    fn par_list(&mut self, params: &mut Vec<String>) -> Result<bool, String> {
+    /// The parameter list, with `self` first for methods; declares the
+    /// parameters and records whether the list ends with `...`.
+    fn par_list(&mut self, needself: bool) -> Result<Vec<String>, String> {
+        let mut params = Vec::new();
+        if needself {
+            params.push("self".to_string());
+            self.activate_locals(1);
+        }
         let first = params.len();
-        let mut vararg = false;
         if !self.is_char(b')') {
-            vararg = self.params(params, first)?;
+            self.func.vararg = self.params(&mut params, first)?;
         }
         // with `...`, the implicit `arg` local counts too
-        self.activate_locals(params.len() - first + usize::from(vararg));
-        Ok(vararg)
+        self.activate_locals(params.len() - first + usize::from(self.func.vararg));
+        Ok(params)
     }
 
-    /// The names of a non-empty parameter list (the part of `parlist` that
-    /// loops); `first` is the index of the first declared parameter.
+    /// The names of a non-empty parameter list (the loop of `parlist`);
+    /// `first` is the index of the first declared parameter. Returns whether
+    /// the list ends with `...`.
     fn params(&mut self, params: &mut Vec<String>, first: usize) -> Result<bool, String> {
         loop {
             match self.tok.token {
                 Token::Name(_) => params.push(self.check_name()?),
                 Token::Dots => {
-                    self.advance()?;
+                    self.skip()?;
                     self.declare_local(params.len() - first)?;
                     return Ok(true);
                 }
@@ -995,5 +1063,367 @@ fn dispose_stat(stat: Stat, stack: &mut Vec<Node>) {
             stack.push(Node::Block(func.body));
         }
         Stat::Break { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(src: &str) -> Block {
+        parse(src.as_bytes(), "t").unwrap_or_else(|e| panic!("{src:?}: {e}"))
+    }
+
+    fn err(src: &str) -> String {
+        match parse(src.as_bytes(), "t") {
+            Ok(_) => panic!("{src:?} parsed"),
+            Err(e) => e,
+        }
+    }
+
+    /// A compact rendering of an expression: binary and unary operations in
+    /// parentheses, `Paren` as `<e>`.
+    fn show(e: &Expr) -> String {
+        let list = |v: &[Expr]| v.iter().map(show).collect::<Vec<_>>().join(", ");
+        match e {
+            Expr::Nil => "nil".into(),
+            Expr::True => "true".into(),
+            Expr::False => "false".into(),
+            Expr::Vararg => "...".into(),
+            Expr::Number(n) => format!("{n}"),
+            Expr::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
+            Expr::Function(f) => format!("function({})", f.params.join(", ")),
+            Expr::Table(items, _) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| match i {
+                        TableItem::Positional(v) => show(v),
+                        TableItem::Keyed(k, v) => format!("[{}]={}", show(k), show(v)),
+                    })
+                    .collect();
+                format!("{{{}}}", items.join(", "))
+            }
+            Expr::Binop(op, a, b, _) => format!("({} {op:?} {})", show(a), show(b)),
+            Expr::Unop(op, a, _) => format!("({op:?} {})", show(a)),
+            Expr::Name(n, _) => n.clone(),
+            Expr::Index(o, k, _) => format!("{}[{}]", show(o), show(k)),
+            Expr::Call(f, args, _) => format!("{}({})", show(f), list(args)),
+            Expr::Method(o, m, args, _) => format!("{}:{m}({})", show(o), list(args)),
+            Expr::Paren(e) => format!("<{}>", show(e)),
+        }
+    }
+
+    /// The expression of `return <src>`.
+    fn expr(src: &str) -> String {
+        let block = ok(&format!("return {src}"));
+        match &block.stats[..] {
+            [Stat::Return { exprs, .. }] => exprs.iter().map(show).collect::<Vec<_>>().join(", "),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn precedence_and_associativity() {
+        assert_eq!(expr("1 + 2 * 3"), "(1 Add (2 Mul 3))");
+        assert_eq!(expr("1 - 2 - 3"), "((1 Sub 2) Sub 3)");
+        assert_eq!(expr("a .. b .. c"), "(a Concat (b Concat c))");
+        assert_eq!(expr("2 ^ 3 ^ 4"), "(2 Pow (3 Pow 4))");
+        assert_eq!(expr("-x ^ 2"), "(Neg (x Pow 2))");
+        assert_eq!(expr("2 ^ -x"), "(2 Pow (Neg x))");
+        assert_eq!(expr("not a == b"), "((Not a) Eq b)");
+        assert_eq!(expr("a or b and c"), "(a Or (b And c))");
+        assert_eq!(expr("a < b == c > d"), "(((a Lt b) Eq c) Gt d)");
+        assert_eq!(expr("a .. b + c"), "(a Concat (b Add c))");
+        assert_eq!(expr("a + b .. c + d"), "((a Add b) Concat (c Add d))");
+        assert_eq!(expr("#t % 2 ~= 0"), "(((Len t) Mod 2) Ne 0)");
+        assert_eq!(expr("a <= b, a >= b"), "(a Le b), (a Ge b)");
+        assert_eq!(expr("- - x"), "(Neg (Neg x))");
+    }
+
+    #[test]
+    fn primary_expressions() {
+        assert_eq!(expr("a.b[c]:d(1)(2)"), "a[\"b\"][c]:d(1)(2)");
+        assert_eq!(expr("f'x' {1} [[y]]"), "f(\"x\")({1})(\"y\")");
+        assert_eq!(expr("f{1, x = 2; [3] = 4,}"), "f({1, [\"x\"]=2, [3]=4})");
+        assert_eq!(expr("(f())"), "<f()>");
+        assert_eq!(expr("(...)"), "<...>");
+        assert_eq!(expr("('s'):rep(2)"), "<\"s\">:rep(2)");
+        assert_eq!(expr("{}"), "{}");
+        assert_eq!(expr("{f(), nil, ...}"), "{f(), nil, ...}");
+        assert_eq!(expr("function(a, ...) end"), "function(a)");
+        assert_eq!(expr("1, 'x', true, false, nil"), "1, \"x\", true, false, nil");
+    }
+
+    #[test]
+    fn statements() {
+        let b = ok("local a, b = 1; a, b.c = b, a; f(); o:m'x'; do end; return");
+        assert_eq!(b.stats.len(), 6);
+        assert!(matches!(&b.stats[0], Stat::Local { names, exprs, .. } if names == &["a", "b"] && exprs.len() == 1));
+        assert!(matches!(&b.stats[1], Stat::Assign { targets, exprs, .. } if targets.len() == 2 && exprs.len() == 2));
+        assert!(matches!(&b.stats[2], Stat::Call(Expr::Call(..))));
+        assert!(matches!(&b.stats[3], Stat::Call(Expr::Method(..))));
+        assert!(matches!(&b.stats[4], Stat::Do(Block { stats }) if stats.is_empty()));
+        assert!(matches!(&b.stats[5], Stat::Return { exprs, .. } if exprs.is_empty()));
+        let b = ok("while x do break end repeat local y until y for i = 1, 2, 3 do end for k, v in pairs(t) do break; end");
+        assert!(matches!(&b.stats[0], Stat::While { body, .. } if matches!(body.stats[..], [Stat::Break { .. }])));
+        assert!(matches!(&b.stats[1], Stat::Repeat { cond: Expr::Name(n, _), .. } if n == "y"));
+        assert!(matches!(&b.stats[2], Stat::NumFor { var, step: Some(_), .. } if var == "i"));
+        assert!(matches!(&b.stats[3], Stat::GenFor { names, exprs, .. } if names.len() == 2 && exprs.len() == 1));
+        let b = ok("if a then elseif b then x() elseif c then else y() end if d then end");
+        assert!(matches!(&b.stats[0], Stat::If { conds, else_block: Some(_), .. } if conds.len() == 3));
+        assert!(matches!(&b.stats[1], Stat::If { conds, else_block: None, .. } if conds.len() == 1));
+    }
+
+    #[test]
+    fn functions() {
+        let b = ok("function a.b.c:m(x, ...) return self end local function f() end function g() end");
+        let Stat::Function { name, func, .. } = &b.stats[0] else { panic!() };
+        assert_eq!(name.path, ["a", "b", "c"]);
+        assert_eq!(name.method.as_deref(), Some("m"));
+        assert_eq!(func.params, ["self", "x"]);
+        assert!(func.is_vararg);
+        assert!(matches!(&b.stats[1], Stat::LocalFunction { name, func, .. } if name == "f" && !func.is_vararg));
+        assert!(matches!(&b.stats[2], Stat::Function { name, .. } if name.method.is_none()));
+        ok("function f(...) return function(...) return ... end end");
+        ok("return ...");
+    }
+
+    #[test]
+    fn lines() {
+        let b = ok("local x = a +\n\nb\nf(\n1)\nfunction g\n()\nend\nlocal h = function\n\n() end\nt = {\n}");
+        let Stat::Local { exprs, line: 1, .. } = &b.stats[0] else { panic!() };
+        assert!(matches!(&exprs[0], Expr::Binop(BinOp::Add, a, _, 3) if matches!(**a, Expr::Name(_, 1))));
+        assert!(matches!(&b.stats[1], Stat::Call(Expr::Call(_, _, 4))));
+        let Stat::Function { func, line: 6, .. } = &b.stats[2] else { panic!() };
+        assert_eq!((func.line, func.end_line), (6, 8));
+        let Stat::Local { exprs, line: 9, .. } = &b.stats[3] else { panic!() };
+        // PUC's linedefined for function expressions is the line of the `(`
+        assert!(matches!(&exprs[0], Expr::Function(f) if f.line == 11 && f.end_line == 11));
+        let Stat::Assign { exprs, line: 12, .. } = &b.stats[4] else { panic!() };
+        assert!(matches!(&exprs[0], Expr::Table(_, 13)));
+        let b = ok("x = a\n.b\n[c\n]\n:m\n'x'");
+        let Stat::Assign { exprs, .. } = &b.stats[0] else { panic!() };
+        let Expr::Method(obj, _, _, 6) = &exprs[0] else { panic!() };
+        let Expr::Index(inner, _, 4) = &**obj else { panic!() };
+        assert!(matches!(&**inner, Expr::Index(_, _, 2)));
+        let b = ok("x = -\n\ny");
+        let Stat::Assign { exprs, .. } = &b.stats[0] else { panic!() };
+        assert!(matches!(&exprs[0], Expr::Unop(UnOp::Neg, _, 3)));
+    }
+
+    #[test]
+    fn syntax_errors_match_lua51() {
+        let cases = [
+            ("x = = 1", "t:1: unexpected symbol near '='"),
+            ("x = 1 [[\n\n]]", "t:3: unexpected symbol near '[[\n]]'"),
+            ("x = 1 \"a\\tb\\0c\"", "t:1: unexpected symbol near '\"a\tb'"),
+            ("f() = 1", "t:1: unexpected symbol near '='"),
+            ("(a) = 1", "t:1: syntax error near '='"),
+            ("a, f() = 1", "t:1: syntax error near '='"),
+            ("(a)\nb=1", "t:2: syntax error near 'b'"),
+            ("a\n", "t:2: '=' expected near '<eof>'"),
+            ("x = 1 y", "t:1: '=' expected near '<eof>'"),
+            ("local 1", "t:1: '<name>' expected near '1'"),
+            ("a.b:c d", "t:1: function arguments expected near 'd'"),
+            ("function f() return ... end", "t:1: cannot use '...' outside a vararg function near '...'"),
+            ("return 1 x", "t:1: '<eof>' expected near 'x'"),
+            ("do return 1 x end", "t:1: 'end' expected near 'x'"),
+            ("do\n return 1 x end", "t:2: 'end' expected (to close 'do' at line 1) near 'x'"),
+            ("f\n(1)", "t:2: ambiguous syntax (function call x new statement) near '('"),
+            ("function f(a,) end", "t:1: <name> or '...' expected near ')'"),
+            ("for x do end", "t:1: '=' or 'in' expected near 'do'"),
+            ("for x = 1 do end", "t:1: ',' expected near 'do'"),
+            ("for a, b = 1, 2 do end", "t:1: 'in' expected near '='"),
+            ("if x y", "t:1: 'then' expected near 'y'"),
+            ("while x y", "t:1: 'do' expected near 'y'"),
+            ("break", "t:1: no loop to break near '<eof>'"),
+            ("while 1 do local function f() break end end", "t:1: no loop to break near 'end'"),
+            ("x = {x 2}", "t:1: '}' expected near '2'"),
+            ("x = {[1] 2}", "t:1: '=' expected near '2'"),
+            ("x = a[1", "t:1: ']' expected near '<eof>'"),
+            ("function\n\nf() ", "t:3: 'end' expected (to close 'function' at line 1) near '<eof>'"),
+            ("local function f\n\n() ", "t:3: 'end' expected near '<eof>'"),
+            ("x = (1\n\n", "t:3: ')' expected (to close '(' at line 1) near '<eof>'"),
+            ("function a:b.c() end", "t:1: '(' expected near '.'"),
+            ("x = 1 \x01", "t:1: unexpected symbol near 'char(1)'"),
+            ("x = 1 \0", "t:1: unexpected symbol"),
+            ("x = 'a' .\0\0", "t:1: unexpected symbol near '...'"),
+            ("repeat x = 1 until", "t:1: unexpected symbol near '<eof>'"),
+            ("goto x", "t:1: '=' expected near 'x'"),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(err(src), msg, "{src:?}");
+        }
+        let msg = parse(b"x = = 1", "[string \"x = = 1\"]").unwrap_err();
+        assert_eq!(msg, "[string \"x = = 1\"]:1: unexpected symbol near '='");
+    }
+
+    #[test]
+    fn lexer_errors_carry_the_chunkname() {
+        assert_eq!(err("x = 'abc"), "t:1: unfinished string near '<eof>'");
+        assert_eq!(err("x = 1\n\n3x"), "t:3: malformed number near '3x'");
+    }
+
+    #[test]
+    fn local_variable_limit() {
+        let names = |n: usize| (1..=n).map(|i| format!("a{i}")).collect::<Vec<_>>().join(",");
+        ok(&format!("local {}", names(200)));
+        assert_eq!(err(&format!("local {}", names(201))), "t:1: main function has more than 200 local variables");
+        ok(&format!("local {} for i = 1, 2 do end", names(196)));
+        err(&format!("local {} for i = 1, 2 do end", names(197)));
+        ok(&format!("do local {} end local {}", names(200), names(200)));
+        let src = format!("x = 1\nfunction f({}, ...) end", names(200));
+        assert_eq!(err(&src), "t:2: function at line 2 has more than 200 local variables");
+    }
+
+    #[test]
+    fn nesting_limits_match_lua51() {
+        let parens = |n: usize| format!("x = {}1{}", "(".repeat(n), ")".repeat(n));
+        ok(&parens(196));
+        assert_eq!(err(&parens(197)), "t:1: chunk has too many syntax levels");
+        assert!(parse_at_depth(parens(197).as_bytes(), "t", 1).is_ok());
+        let blocks = |n: usize| format!("{}{}", "do ".repeat(n), " end".repeat(n));
+        ok(&blocks(197));
+        err(&blocks(198));
+        let concat = |n: usize| format!("x = a{}", "..a".repeat(n));
+        ok(&concat(196));
+        err(&concat(197));
+        let lines = format!("x = {}1{}", "\n(".repeat(199), ")".repeat(199));
+        assert_eq!(err(&lines), "t:199: chunk has too many syntax levels");
+        let targets = |n: usize| format!("a{}=1", ",a".repeat(n));
+        ok(&targets(197));
+        assert_eq!(err(&targets(198)), "t:1: main function has more than 197 variables in assignment");
+    }
+
+    /// Runs `f` on a thread with the default 2 MiB test-thread stack.
+    fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    #[test]
+    fn deep_nesting_never_overflows() {
+        on_small_stack(|| {
+            const N: usize = 100_000;
+            let too_deep = "t:1: chunk has too many syntax levels";
+            let cases = [
+                format!("x = {}1{}", "(".repeat(N), ")".repeat(N)),
+                format!("x = {}{}", "{".repeat(N), "}".repeat(N)),
+                format!("{}{}", "do ".repeat(N), " end".repeat(N)),
+                format!("x = a{}", "..a".repeat(N)),
+                format!("x = 2{}", "^2".repeat(N)),
+                format!("x = {}1", "- ".repeat(N)),
+                format!("x = {}1", "not ".repeat(N)),
+                format!("x = {}1{}", "f(".repeat(N), ")".repeat(N)),
+                format!("{}{}", "if x then ".repeat(N), " end".repeat(N)),
+                format!("return {}1{}", "function() return ".repeat(N), " end".repeat(N)),
+            ];
+            for src in cases {
+                assert_eq!(err(&src), too_deep, "{}", &src[..20]);
+            }
+            // the deepest accepted nesting fits in the stack too
+            dispose_block(ok(&format!("x = {}1{}", "(".repeat(196), ")".repeat(196))));
+            dispose_block(ok(&format!("{}{}", "do ".repeat(197), " end".repeat(197))));
+            let fns = format!("return {}1{}", "function() return ".repeat(98), " end".repeat(98));
+            dispose_block(ok(&fns));
+        });
+    }
+
+    #[test]
+    fn long_chains_are_loops() {
+        on_small_stack(|| {
+            const N: usize = 100_000;
+            let sum = format!("x = 1{}", "+1".repeat(N));
+            dispose_block(ok(&sum));
+            let fields = format!("x = a{}", ".b".repeat(N));
+            dispose_block(ok(&fields));
+            let calls = format!("f{}", "(1):m{}".repeat(N / 2));
+            dispose_block(ok(&calls));
+            let mixed = format!("x = a{} .. b", "[1]*2-c.d(e)".repeat(N / 4));
+            dispose_block(ok(&mixed));
+            // a failed parse must take deep partial trees apart as well
+            assert_eq!(err(&format!("{sum} x = =")), "t:1: unexpected symbol near '='");
+            assert_eq!(err(&format!("{fields} +")), "t:1: unexpected symbol near '<eof>'");
+            assert_eq!(err(&format!("do {sum} end end")), "t:1: '<eof>' expected near 'end'");
+            let blank_lines = format!("{}x = 1", "\n".repeat(N));
+            dispose_block(ok(&blank_lines));
+        });
+    }
+
+    /// A small xorshift generator.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    const CORPUS: [&str; 6] = [
+        "local t = {1, 2, x = 3, [4] = 'five'; n = #t}\nfor i, v in ipairs(t) do print(i, v) end",
+        "function a.b:c(x, ...) if x then return ... elseif y then return nil else return -x^2 end end",
+        "local function f(n) while n > 0 do n = n - 1 if n % 2 == 0 then break end end return n end",
+        "repeat local s = [[long\nstring]] .. \"q\\n\\065\" until #s > 3 or not true",
+        "x, y.z, w[1] = f{a = 1}, g'str', (h()) --[==[ comment ]==] -- line\nreturn x ~= y and x <= 1e5",
+        "for i = 10, 1, -1 do local a = {[i] = function() return i end} a[i]() end do end ;",
+    ];
+
+    const PIECES: [&str; 28] = [
+        "(", ")", "{", "}", "[", "]", "[[", "]]", "[=[", "--[[", "'", "\"", "\\", "\n", "=", "..", "...", "end",
+        "function", "local", "return", "break", "0x", "1e", ".5", "\0", ",", ";",
+    ];
+
+    fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
+        let mut v = src.to_vec();
+        for _ in 0..=rng.below(4) {
+            let at = rng.below(v.len() + 1);
+            match rng.below(4) {
+                0 => {
+                    let piece = PIECES[rng.below(PIECES.len())];
+                    v.splice(at..at, piece.bytes());
+                }
+                1 => {
+                    let end = (at + rng.below(8)).min(v.len());
+                    v.drain(at..end);
+                }
+                2 => v.insert(at, rng.next() as u8),
+                _ => v.truncate(at),
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn fuzz_never_panics() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for src in CORPUS {
+            ok(src);
+        }
+        for _ in 0..3000 {
+            let base = CORPUS[rng.below(CORPUS.len())].as_bytes();
+            let _ = parse(&mutate(&mut rng, base), "fuzz");
+        }
+        let alphabet = b"ab1.=+-*/^%#<>~()[]{}'\"\\\n\r ;:,0xe[[]]--\0\xff";
+        for _ in 0..3000 {
+            let len = rng.below(40);
+            let src: Vec<u8> = (0..len)
+                .map(|_| match rng.below(4) {
+                    0 => rng.next() as u8,
+                    _ => alphabet[rng.below(alphabet.len())],
+                })
+                .collect();
+            let _ = parse(&src, "fuzz");
+        }
     }
 }

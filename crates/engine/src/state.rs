@@ -112,6 +112,11 @@ pub struct Lua {
     pub(crate) interrupt_handler: Option<InterruptHandler>,
     pub(crate) gc_epoch: u32,
     pub(crate) gc_stopped: bool,
+    /// `collectgarbage("setpause"/"setstepmul")` values (reported only).
+    pub(crate) gc_pause: i64,
+    pub(crate) gc_stepmul: i64,
+    /// Bumped by `setfenv` so that running frames reload their environment.
+    pub(crate) env_epoch: u32,
     /// Lua 5.1's string-to-number coercions need a scratch buffer.
     pub(crate) scratch: Vec<u8>,
     /// Random generator state for `math.random` (see `stdlib::math`).
@@ -157,6 +162,9 @@ impl Lua {
             interrupt_handler: None,
             gc_epoch: 0,
             gc_stopped: false,
+            gc_pause: 200,
+            gc_stepmul: 200,
+            env_epoch: 0,
             scratch: Vec::new(),
             rng: Box::new(crate::stdlib::math::CRandom::default()),
         }
@@ -520,10 +528,13 @@ impl Lua {
                     Value::Nil
                 };
             }
-            if proto.needs_arg {
-                let arg = self.vararg_table(func + 1 + np, nvarargs);
-                self.stack[base + np] = Value::Table(arg);
-            }
+            // The 5.1 `arg` local: a table of the extra arguments, or nil
+            // when the function uses `...` (harmless in a main chunk).
+            self.stack[base + np] = if proto.needs_arg {
+                Value::Table(self.vararg_table(func + 1 + np, nvarargs))
+            } else {
+                Value::Nil
+            };
         } else {
             self.ensure_stack(base + proto.max_stack as usize + 1)?;
             for i in nargs..np {
@@ -539,6 +550,7 @@ impl Lua {
             nvarargs: nvarargs as u32,
             fref,
             kind: FrameKind::Lua,
+            c_boundary: false,
         });
         Ok(())
     }
@@ -575,6 +587,7 @@ impl Lua {
             nvarargs: 0,
             fref,
             kind: FrameKind::Native,
+            c_boundary: false,
         });
         let args = Args {
             func,

@@ -33,6 +33,9 @@ pub struct Frame {
     pub nvarargs: u32,
     pub fref: FnRef,
     pub kind: FrameKind,
+    /// Called the way 5.1 calls from C (a generic `for` iterator), so that
+    /// no coroutine may yield across it.
+    pub c_boundary: bool,
 }
 
 /// Arithmetic operators (for `Lua::arith` and the slow path).
@@ -93,6 +96,7 @@ impl Lua {
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let fref = self.frames[fi].fref;
+            let env_epoch = self.env_epoch;
             let (proto, env) = match self.heap.function(fref) {
                 Function::Lua(c) => (c.proto.clone(), c.env),
                 Function::Native(_) => unreachable!("native frame in the dispatch loop"),
@@ -347,6 +351,11 @@ impl Lua {
                             self.top = frame_top;
                         }
                         gc_check!();
+                        if self.env_epoch != env_epoch {
+                            // setfenv changed an environment: reload.
+                            savepc!();
+                            continue 'frame;
+                        }
                     }
                     Op::TailCall(a, b) => {
                         let func = base + a as usize;
@@ -408,6 +417,7 @@ impl Lua {
                         self.top = ra + 6;
                         savepc!();
                         if self.precall(ra + 3, 2, c as i32)? {
+                            self.frames.last_mut().expect("frame").c_boundary = true;
                             continue 'frame;
                         }
                         self.top = frame_top;

@@ -37,14 +37,22 @@ pub fn open(lua: &mut Lua, with_print: bool) {
         ("getfenv", getfenv),
         ("collectgarbage", collectgarbage),
         ("gcinfo", gcinfo),
+        ("newproxy", newproxy),
     ];
     for &(name, f) in funcs {
         let v = lua.new_native(name, f);
         lua.raw_set_str(g, name, v);
     }
     if with_print {
-        let v = lua.new_native("print", print);
-        lua.raw_set_str(g, "print", v);
+        // The host-facing functions of lua.c's environment.
+        for (name, f) in [
+            ("print", print as fn(&mut Lua, Args) -> LuaResult<usize>),
+            ("dofile", dofile),
+            ("loadfile", loadfile),
+        ] {
+            let v = lua.new_native(name, f);
+            lua.raw_set_str(g, name, v);
+        }
     }
 }
 
@@ -224,14 +232,13 @@ fn assert(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 fn error(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let v = lua.arg(a, 1);
     let level = lua.opt_int(a, 2, 1)?;
-    if let Value::Str(s) = v {
-        if level > 0 {
-            let w = lua.where_(level as usize);
-            if !w.is_empty() {
-                let mut b = w.into_bytes();
-                b.extend_from_slice(lua.str_bytes(s));
-                return Err(LuaError::Runtime(Value::Str(lua.heap.intern_vec(b))));
-            }
+    if matches!(v, Value::Str(_) | Value::Number(_)) && level > 0 {
+        let w = lua.where_(level as usize);
+        if !w.is_empty() {
+            let s = lua.to_str(v).expect("string or number");
+            let mut b = w.into_bytes();
+            b.extend_from_slice(lua.str_bytes(s));
+            return Err(LuaError::Runtime(Value::Str(lua.heap.intern_vec(b))));
         }
     }
     Err(LuaError::Runtime(v))
@@ -396,7 +403,7 @@ fn next(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     match lua.heap.table(t).next(k) {
         Ok(Some((k, v))) => lua.push_all(&[k, v]),
         Ok(None) => lua.push_all(&[Value::Nil]),
-        Err(()) => Err(lua.native_error("invalid key to 'next'")),
+        Err(()) => Err(lua.runtime_error("invalid key to 'next'")),
     }
 }
 
@@ -413,8 +420,8 @@ fn rawset(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let v = lua.check_any(a, 3)?;
     match lua.heap.table_mut(t).set(k, v) {
         Ok(g) => lua.heap.charge(g),
-        Err(crate::table::KeyError::Nil) => return Err(lua.native_error("table index is nil")),
-        Err(crate::table::KeyError::NaN) => return Err(lua.native_error("table index is NaN")),
+        Err(crate::table::KeyError::Nil) => return Err(lua.runtime_error("table index is nil")),
+        Err(crate::table::KeyError::NaN) => return Err(lua.runtime_error("table index is NaN")),
     }
     lua.push_all(&[Value::Table(t)])
 }
@@ -441,7 +448,7 @@ fn getmetatable(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 fn setmetatable(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let t = lua.check_table(a, 1)?;
     let mt = match lua.arg(a, 2) {
-        Value::Nil => None,
+        Value::Nil if a.len >= 2 => None,
         Value::Table(m) => Some(m),
         _ => return Err(lua.arg_error(2, "nil or table expected")),
     };
@@ -508,8 +515,18 @@ fn load(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         _ => lua.check_bytes(a, 2)?,
     };
     let mut src = Vec::new();
+    let (frames, ccalls, top) = (lua.frames.len(), lua.n_ccalls, lua.top);
     loop {
-        lua.call_values(f, &[], 1)?;
+        // An error in the reader is returned, not raised (5.1's protected
+        // parser).
+        if let Err(e) = lua.call_values(f, &[], 1) {
+            let LuaError::Runtime(v) = e else {
+                return Err(e);
+            };
+            unwind(lua, frames, ccalls, top);
+            lua.top = top;
+            return lua.push_all(&[Value::Nil, v]);
+        }
         lua.top -= 1;
         match lua.stack[lua.top] {
             Value::Nil => break,
@@ -521,7 +538,9 @@ fn load(lua: &mut Lua, a: Args) -> LuaResult<usize> {
                 src.extend_from_slice(b);
             }
             _ => {
-                let m = lua.new_str("reader function must return a string");
+                let LuaError::Runtime(m) = lua.native_error("reader function must return a string") else {
+                    unreachable!()
+                };
                 return lua.push_all(&[Value::Nil, m]);
             }
         }
@@ -580,6 +599,7 @@ fn setfenv(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         Some(f) => match lua.heap.functions.get_mut(f.0) {
             Function::Lua(c) => {
                 c.env = t;
+                lua.env_epoch = lua.env_epoch.wrapping_add(1);
                 true
             }
             Function::Native(_) => false,
@@ -616,8 +636,10 @@ fn collectgarbage(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             Value::Number(0.0)
         }
         b"setpause" | b"setstepmul" => {
-            lua.opt_int(a, 2, 0)?;
-            Value::Number(200.0)
+            let new = lua.opt_int(a, 2, 0)?;
+            let slot = if opt[3] == b'p' { &mut lua.gc_pause } else { &mut lua.gc_stepmul };
+            let old = std::mem::replace(slot, new);
+            Value::Number(old as f64)
         }
         _ => {
             let msg = format!("invalid option '{}'", String::from_utf8_lossy(&opt));
@@ -632,3 +654,81 @@ fn gcinfo(lua: &mut Lua, _a: Args) -> LuaResult<usize> {
     lua.push_all(&[Value::Number(kb)])
 }
 
+
+fn newproxy(lua: &mut Lua, a: Args) -> LuaResult<usize> {
+    let meta = match lua.arg(a, 1) {
+        Value::Nil | Value::Bool(false) => None,
+        Value::Bool(true) => Some(lua.new_table()),
+        Value::UserData(u) if lua.heap.userdata.get(u.0).data.is::<Proxy>() => lua.heap.userdata.get(u.0).meta,
+        _ => return Err(lua.arg_error(1, "boolean or proxy expected")),
+    };
+    let env = Some(lua.globals());
+    let u = lua.heap.new_userdata(crate::heap::UserData {
+        meta,
+        env,
+        data: Box::new(Proxy),
+    });
+    lua.push_all(&[Value::UserData(u)])
+}
+
+/// The payload of `newproxy` userdata.
+struct Proxy;
+
+/// Reads and compiles a file as `luaL_loadfile` does (a first `#` line is
+/// skipped). `Err` holds the message.
+fn load_file(lua: &mut Lua, name: Option<&[u8]>) -> Result<Value, String> {
+    let (src, chunk) = match name {
+        Some(n) => {
+            let path = String::from_utf8_lossy(n).into_owned();
+            match std::fs::read(&path) {
+                Ok(s) => (s, format!("@{}", path)),
+                Err(e) => {
+                    let reason = e.to_string();
+                    let reason = reason.split(" (os error").next().unwrap_or("").to_string();
+                    return Err(format!("cannot open {}: {}", path, reason));
+                }
+            }
+        }
+        None => {
+            let mut s = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut s);
+            (s, "=stdin".to_string())
+        }
+    };
+    let body = if src.first() == Some(&b'#') {
+        let end = src.iter().position(|&c| c == b'\n').unwrap_or(src.len());
+        &src[end..]
+    } else {
+        &src[..]
+    };
+    lua.load(body, &chunk).map_err(|e| e.message)
+}
+
+fn loadfile(lua: &mut Lua, a: Args) -> LuaResult<usize> {
+    let name = match lua.arg(a, 1) {
+        Value::Nil => None,
+        _ => Some(lua.check_bytes(a, 1)?),
+    };
+    match load_file(lua, name.as_deref()) {
+        Ok(f) => lua.push_all(&[f]),
+        Err(m) => {
+            let m = lua.new_str(m);
+            lua.push_all(&[Value::Nil, m])
+        }
+    }
+}
+
+fn dofile(lua: &mut Lua, a: Args) -> LuaResult<usize> {
+    let name = match lua.arg(a, 1) {
+        Value::Nil => None,
+        _ => Some(lua.check_bytes(a, 1)?),
+    };
+    let f = match load_file(lua, name.as_deref()) {
+        Ok(f) => f,
+        Err(m) => return Err(LuaError::Runtime(lua.new_str(m))),
+    };
+    let base = lua.top;
+    lua.push(f)?;
+    lua.call_at(base, 0, -1)?;
+    Ok(lua.top - base)
+}

@@ -33,7 +33,7 @@ pub fn open(lua: &mut Lua) {
 fn check_co(lua: &mut Lua, a: Args, n: usize) -> LuaResult<ThreadRef> {
     match lua.arg(a, n) {
         Value::Thread(t) => Ok(t),
-        v => Err(lua.arg_type_error(n, "coroutine", v)),
+        _ => Err(lua.arg_error(n, "coroutine expected")),
     }
 }
 
@@ -188,7 +188,12 @@ fn resume(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 
 fn yield_(lua: &mut Lua, _a: Args) -> LuaResult<usize> {
     let cur = lua.current;
-    if cur == lua.main_thread || lua.heap.threads.get(cur.0).base_ccalls != lua.n_ccalls {
+    // 5.1 cannot yield through a native call, and a generic `for` calls its
+    // iterator from C.
+    if cur == lua.main_thread
+        || lua.heap.threads.get(cur.0).base_ccalls != lua.n_ccalls
+        || lua.frames.iter().any(|f| f.c_boundary)
+    {
         return Err(lua.runtime_error("attempt to yield across metamethod/C-call boundary"));
     }
     Err(LuaError::Yield)

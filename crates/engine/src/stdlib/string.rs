@@ -156,9 +156,14 @@ fn char(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     push_str(lua, &out)
 }
 
+/// Binary chunks are never loadable here, so `dump` returns a marker that
+/// `load` recognises and rejects (it starts with the binary signature).
 fn dump(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     match lua.arg(a, 1) {
-        Value::Function(_) => Err(lua.native_error("unable to dump given function")),
+        Value::Function(f) => match lua.heap.function(f) {
+            crate::heap::Function::Lua(_) => push_str(lua, b"\x1bLuaQ\0redlua: binary chunks are not loadable"),
+            crate::heap::Function::Native(_) => Err(lua.native_error("unable to dump given function")),
+        },
         v => Err(lua.arg_type_error(1, "function", v)),
     }
 }

@@ -53,8 +53,8 @@ fn concat(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         match rawgeti(lua, t, k) {
             Value::Str(s) => out.extend_from_slice(lua.str_bytes(s)),
             Value::Number(n) => crate::number::fmt_number(n, &mut out),
-            _ => {
-                let msg = format!("invalid value (at index {}) in table for 'concat'", k);
+            other => {
+                let msg = format!("invalid value ({}) at index {} in table for 'concat'", other.type_name(), k);
                 return Err(lua.native_error(&msg));
             }
         }
