@@ -39,7 +39,9 @@ fn run(lua: &mut Lua, src: &[u8], chunkname: &str, args: &[Value]) -> bool {
             let _ = std::io::stdout().flush();
             match (&e.traceback, e.message.starts_with("(error object is a")) {
                 (_, true) => report("(error object is not a string)"),
-                (Some(tb), false) if e.message != "nil" => report(&format!("{}\n{}", e.message, tb)),
+                (Some(tb), false) if e.message != "nil" => {
+                    report(&format!("{}\n{}", e.message, tb))
+                }
                 (None, false) => report(&e.message),
                 _ => {}
             }
@@ -101,7 +103,11 @@ fn main() -> ExitCode {
         }
         let ok = run(&mut lua, skip_shebang(&src), "=stdin", &[]);
         let _ = std::io::stdout().flush();
-        return if ok { ExitCode::SUCCESS } else { ExitCode::from(1) };
+        return if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
     }
     let script = &argv[i];
     // The global `arg`: arg[0] is the script, arg[1..] its arguments,
@@ -109,7 +115,10 @@ fn main() -> ExitCode {
     let argt = lua.new_table();
     for (k, a) in argv.iter().enumerate() {
         let v = lua.new_str(a);
-        let _ = lua.heap.table_mut(argt).set(Value::Number(k as f64 - i as f64), v);
+        let _ = lua
+            .heap
+            .table_mut(argt)
+            .set(Value::Number(k as f64 - i as f64), v);
     }
     lua.set_global("arg", Value::Table(argt));
     let script_args: Vec<Value> = argv[i + 1..].iter().map(|a| lua.new_str(a)).collect();
@@ -126,7 +135,11 @@ fn main() -> ExitCode {
             }
         }
     };
-    let name = if script == "-" { "=stdin".to_string() } else { format!("@{}", script) };
+    let name = if script == "-" {
+        "=stdin".to_string()
+    } else {
+        format!("@{}", script)
+    };
     let ok = run(&mut lua, skip_shebang(&src), &name, &script_args);
     let _ = std::io::stdout().flush();
     if ok {

@@ -169,10 +169,15 @@ pub enum Stat {
         line: u32,
     },
     /// `return e1, e2` (always the last statement of a block).
-    Return { exprs: Vec<Expr>, line: u32 },
+    Return {
+        exprs: Vec<Expr>,
+        line: u32,
+    },
     /// `break` (always the last statement of a block). The parser has
     /// already checked that it is inside a loop.
-    Break { line: u32 },
+    Break {
+        line: u32,
+    },
 }
 
 impl BinOp {

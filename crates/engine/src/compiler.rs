@@ -154,7 +154,9 @@ fn expr_uses_vararg(e: &Expr) -> bool {
             TableItem::Positional(v) => expr_uses_vararg(v),
             TableItem::Keyed(k, v) => expr_uses_vararg(k) || expr_uses_vararg(v),
         }),
-        Expr::Binop(_, l, r, _) | Expr::Index(l, r, _) => expr_uses_vararg(l) || expr_uses_vararg(r),
+        Expr::Binop(_, l, r, _) | Expr::Index(l, r, _) => {
+            expr_uses_vararg(l) || expr_uses_vararg(r)
+        }
         Expr::Unop(_, x, _) | Expr::Paren(x) => expr_uses_vararg(x),
         Expr::Call(f, args, _) => expr_uses_vararg(f) || args.iter().any(expr_uses_vararg),
         Expr::Method(o, _, args, _) => expr_uses_vararg(o) || args.iter().any(expr_uses_vararg),
@@ -384,7 +386,10 @@ impl<'h> Compiler<'h> {
         let fs = &mut self.funcs[level];
         if fs.upval_names.len() >= MAX_UPVALS {
             let ld = fs.proto.line_defined;
-            let msg = format!("function at line {} has more than {} upvalues", ld, MAX_UPVALS);
+            let msg = format!(
+                "function at line {} has more than {} upvalues",
+                ld, MAX_UPVALS
+            );
             return Err(self.error(&msg));
         }
         fs.upval_names.push(Rc::from(name));
@@ -535,7 +540,11 @@ impl<'h> Compiler<'h> {
                     fields.push(m);
                 }
                 for f in fields {
-                    target = Expr::Index(Box::new(target), Box::new(Expr::Str(f.as_bytes().to_vec())), *line);
+                    target = Expr::Index(
+                        Box::new(target),
+                        Box::new(Expr::Str(f.as_bytes().to_vec())),
+                        *line,
+                    );
                 }
                 let value = Expr::Function(func.clone());
                 self.assign(std::slice::from_ref(&target), std::slice::from_ref(&value))?;
@@ -586,7 +595,12 @@ impl<'h> Compiler<'h> {
         Ok(())
     }
 
-    fn if_stat(&mut self, conds: &[(Expr, Block)], else_block: Option<&Block>, line: u32) -> CResult<()> {
+    fn if_stat(
+        &mut self,
+        conds: &[(Expr, Block)],
+        else_block: Option<&Block>,
+        line: u32,
+    ) -> CResult<()> {
         self.line = line;
         let mut to_end = Vec::new();
         for (i, (cond, body)) in conds.iter().enumerate() {
@@ -674,7 +688,13 @@ impl<'h> Compiler<'h> {
         Ok(())
     }
 
-    fn gen_for(&mut self, names: &[String], exprs: &[Expr], body: &Block, line: u32) -> CResult<()> {
+    fn gen_for(
+        &mut self,
+        names: &[String],
+        exprs: &[Expr],
+        body: &Block,
+        line: u32,
+    ) -> CResult<()> {
         self.line = line;
         self.enter_block(true);
         let base = self.free_reg() as u8;
@@ -699,7 +719,11 @@ impl<'h> Compiler<'h> {
         self.patch_here(vec![to_call]);
         // Iterator-call errors name the generator like 5.1 does.
         let pc = self.emit(Op::TForCall(base, names.len() as u16));
-        self.note(pc, base as u16, Some((NameKind::Local, Rc::from("(for generator)"))));
+        self.note(
+            pc,
+            base as u16,
+            Some((NameKind::Local, Rc::from("(for generator)"))),
+        );
         let lp = self.emit(Op::TForLoop(base + 2, 0));
         self.patch(lp, body_start);
         self.leave_block();
@@ -845,7 +869,11 @@ impl<'h> Compiler<'h> {
         for (i, e) in exprs.iter().enumerate() {
             let last = i + 1 == n;
             if last && is_multi(e) {
-                let extra = if want < 0 { -1 } else { (want - i as i32).max(0) };
+                let extra = if want < 0 {
+                    -1
+                } else {
+                    (want - i as i32).max(0)
+                };
                 self.multi(e, extra)?;
                 if want < 0 {
                     return Ok(None);
@@ -857,7 +885,10 @@ impl<'h> Compiler<'h> {
         }
         if want > n as i32 {
             let first = self.reserve(want as usize - n)?;
-            self.emit(Op::LoadNil(first, (first as usize + want as usize - n - 1) as u16));
+            self.emit(Op::LoadNil(
+                first,
+                (first as usize + want as usize - n - 1) as u16,
+            ));
         }
         Ok(Some(if want < 0 { n } else { want as usize }))
     }
@@ -900,7 +931,12 @@ impl<'h> Compiler<'h> {
                 self.line = *line;
                 let pc = self.emit(Op::SelfOp(r, o as u16, kr));
                 self.note(pc, o as u16, oname);
-                (r, args, *line, Some((NameKind::Method, Rc::from(m.as_str()))))
+                (
+                    r,
+                    args,
+                    *line,
+                    Some((NameKind::Method, Rc::from(m.as_str()))),
+                )
             }
             _ => unreachable!("call of a non-call expression"),
         };
@@ -1065,7 +1101,10 @@ impl<'h> Compiler<'h> {
             BinOp::Concat => return self.concat(l, r, line, dst),
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                 // dst = (cond) as a boolean.
-                let to_true = self.cond_jumps(&Expr::Binop(op, Box::new(l.clone()), Box::new(r.clone()), line), true)?;
+                let to_true = self.cond_jumps(
+                    &Expr::Binop(op, Box::new(l.clone()), Box::new(r.clone()), line),
+                    true,
+                )?;
                 self.emit(Op::LoadBool(dst, false, true));
                 self.patch_here(to_true);
                 self.emit(Op::LoadBool(dst, true, false));
@@ -1156,7 +1195,9 @@ impl<'h> Compiler<'h> {
             Expr::Paren(inner) if !is_multi(inner) => self.cond_jumps(inner, when),
             Expr::Unop(UnOp::Not, x, _) => self.cond_jumps(x, !when),
             Expr::Nil | Expr::False => Ok(if when { vec![] } else { vec![self.jump()] }),
-            Expr::True | Expr::Number(_) | Expr::Str(_) => Ok(if when { vec![self.jump()] } else { vec![] }),
+            Expr::True | Expr::Number(_) | Expr::Str(_) => {
+                Ok(if when { vec![self.jump()] } else { vec![] })
+            }
             Expr::Binop(BinOp::And, l, r, _) => {
                 if when {
                     let skip = self.cond_jumps(l, false)?;
@@ -1181,7 +1222,12 @@ impl<'h> Compiler<'h> {
                     Ok(j)
                 }
             }
-            Expr::Binop(op @ (BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge), l, r, line) => {
+            Expr::Binop(
+                op @ (BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge),
+                l,
+                r,
+                line,
+            ) => {
                 let saved = self.free_reg();
                 let b = self.exp_to_rk(l)?;
                 let c = self.exp_to_rk(r)?;
@@ -1208,9 +1254,16 @@ impl<'h> Compiler<'h> {
     }
 
     fn table(&mut self, items: &[TableItem], line: u32, dst: u8) -> CResult<()> {
-        let narr = items.iter().filter(|i| matches!(i, TableItem::Positional(_))).count();
+        let narr = items
+            .iter()
+            .filter(|i| matches!(i, TableItem::Positional(_)))
+            .count();
         let nhash = items.len() - narr;
-        let pc = self.emit(Op::NewTable(dst, narr.min(u16::MAX as usize) as u16, nhash.min(u16::MAX as usize) as u16));
+        let pc = self.emit(Op::NewTable(
+            dst,
+            narr.min(u16::MAX as usize) as u16,
+            nhash.min(u16::MAX as usize) as u16,
+        ));
         let _ = pc;
         let mut pending = 0u32;
         let mut batch = 1u32;

@@ -6,7 +6,7 @@
 //! it from unreachable objects are never followed again.
 
 use crate::proto::Proto;
-use crate::state::{Args, Lua, LuaResult};
+use crate::state::{HostFn, NativeFnPtr};
 use crate::table::Table;
 use crate::value::{FnRef, StrRef, TableRef, ThreadRef, UdRef, UpvalRef, Value};
 use crate::vm::Frame;
@@ -112,7 +112,9 @@ impl<T> Arena<T> {
 #[cold]
 #[inline(never)]
 fn dangling() -> ! {
-    panic!("redlua: reference to a collected object (an unrooted value was kept across a collection)")
+    panic!(
+        "redlua: reference to a collected object (an unrooted value was kept across a collection)"
+    )
 }
 
 /// An interned string.
@@ -125,8 +127,8 @@ pub struct LuaString {
 /// A native function body: a plain function pointer, or a host closure.
 #[derive(Clone)]
 pub enum NativeFn {
-    Static(fn(&mut Lua, Args) -> LuaResult<usize>),
-    Host(Rc<dyn Fn(&mut Lua, Args) -> LuaResult<usize>>),
+    Static(NativeFnPtr),
+    Host(HostFn),
 }
 
 /// A function value.
@@ -236,10 +238,7 @@ impl Heap {
     pub fn intern(&mut self, bytes: &[u8]) -> StrRef {
         let hash = self.str_hasher.hash_one(bytes);
         let strings = &self.strings;
-        if let Some(&i) = self
-            .intern
-            .find(hash, |&i| &*strings.get(i).bytes == bytes)
-        {
+        if let Some(&i) = self.intern.find(hash, |&i| &*strings.get(i).bytes == bytes) {
             return StrRef(i);
         }
         self.bytes += bytes.len() + OBJ_OVERHEAD;
@@ -248,8 +247,7 @@ impl Heap {
             hash,
         });
         let strings = &self.strings;
-        self.intern
-            .insert_unique(hash, i, |&j| strings.get(j).hash);
+        self.intern.insert_unique(hash, i, |&j| strings.get(j).hash);
         StrRef(i)
     }
 
@@ -269,8 +267,7 @@ impl Heap {
             hash,
         });
         let strings = &self.strings;
-        self.intern
-            .insert_unique(hash, i, |&j| strings.get(j).hash);
+        self.intern.insert_unique(hash, i, |&j| strings.get(j).hash);
         StrRef(i)
     }
 

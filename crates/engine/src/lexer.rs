@@ -438,7 +438,9 @@ fn escape(lex: &mut Raw, rest: &[u8], i: usize, buf: &mut Vec<u8>) -> Result<usi
         }
         b'0'..=b'9' => {
             let digits = rest[i..].iter().take(3).take_while(|c| c.is_ascii_digit());
-            let (value, len) = digits.fold((0u32, 0), |(v, n), &d| (v * 10 + u32::from(d - b'0'), n + 1));
+            let (value, len) = digits.fold((0u32, 0), |(v, n), &d| {
+                (v * 10 + u32::from(d - b'0'), n + 1)
+            });
             let byte = u8::try_from(value)
                 .map_err(|_| string_error(lex, "escape sequence too large", buf))?;
             buf.push(byte);
@@ -486,7 +488,10 @@ fn decimal_value(text: &[u8]) -> Option<f64> {
     let mut i = int;
     let mut frac = 0;
     if text.get(i) == Some(&b'.') {
-        frac = text[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        frac = text[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         i += 1 + frac;
     }
     if int + frac == 0 {
@@ -494,7 +499,9 @@ fn decimal_value(text: &[u8]) -> Option<f64> {
     }
     if matches!(text.get(i), Some(b'e' | b'E')) {
         i += 1 + usize::from(matches!(text.get(i + 1), Some(b'+' | b'-')));
-        let exp = text[i.min(text.len())..].iter().take_while(|c| c.is_ascii_digit());
+        let exp = text[i.min(text.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit());
         let exp_digits = exp.count();
         if exp_digits == 0 {
             return None;
@@ -519,7 +526,9 @@ fn hex_value(text: &[u8]) -> Option<f64> {
         if exp.is_empty() || !exp.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        exp2 = exp.iter().fold(0, |e, &d| (e * 10 + i64::from(d - b'0')).min(1 << 20));
+        exp2 = exp
+            .iter()
+            .fold(0, |e, &d| (e * 10 + i64::from(d - b'0')).min(1 << 20));
     } else if digits != text.len() {
         return None;
     }
@@ -625,9 +634,22 @@ mod tests {
             Number(4.0),
         ];
         assert_eq!(toks, expected);
-        assert_eq!(tokens(b"~ [ ] ; @ \x01"), [Char(b'~'), Char(b'['), Char(b']'), Char(b';'), Char(b'@'), Char(1)]);
+        assert_eq!(
+            tokens(b"~ [ ] ; @ \x01"),
+            [
+                Char(b'~'),
+                Char(b'['),
+                Char(b']'),
+                Char(b';'),
+                Char(b'@'),
+                Char(1)
+            ]
+        );
         assert_eq!(tokens(b"\xc3\xa9"), [Char(0xc3), Char(0xa9)]);
-        assert_eq!(tokens(b"andy _end end_"), [Name(b"andy"), Name(b"_end"), Name(b"end_")]);
+        assert_eq!(
+            tokens(b"andy _end end_"),
+            [Name(b"andy"), Name(b"_end"), Name(b"end_")]
+        );
     }
 
     #[test]
@@ -642,7 +664,10 @@ mod tests {
 
     #[test]
     fn short_strings() {
-        assert_eq!(string(br#""\a\b\f\n\r\t\v\\\"\'""#), b"\x07\x08\x0c\n\r\t\x0b\\\"'");
+        assert_eq!(
+            string(br#""\a\b\f\n\r\t\v\\\"\'""#),
+            b"\x07\x08\x0c\n\r\t\x0b\\\"'"
+        );
         assert_eq!(string(br"'\65\066\0677\0\255'"), b"ABC7\0\xff");
         assert_eq!(string(br"'\q\z\x41'"), b"qzx41");
         assert_eq!(string(b"'a\\\r\nb\\\n\rc\\\rd'"), b"a\nb\nc\nd");
@@ -681,7 +706,12 @@ mod tests {
             (b"4.9e-324", 4.9406564584124654e-324),
         ];
         for (text, value) in cases {
-            assert_eq!(numeral_value(text), Some(value), "{}", String::from_utf8_lossy(text));
+            assert_eq!(
+                numeral_value(text),
+                Some(value),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
         }
     }
 
@@ -698,7 +728,12 @@ mod tests {
             (b"0x0000000000000000000000000001", 1.0),
         ];
         for (text, value) in cases {
-            assert_eq!(numeral_value(text), Some(value), "{}", String::from_utf8_lossy(text));
+            assert_eq!(
+                numeral_value(text),
+                Some(value),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
         }
         let huge = format!("0x1{}", "0".repeat(300));
         assert_eq!(numeral_value(huge.as_bytes()), Some(f64::INFINITY));
@@ -707,7 +742,9 @@ mod tests {
 
     #[test]
     fn malformed_numbers() {
-        for bad in ["3x", "3..2", "0x", "0x1p", "1e+", "1e", "1_0", "0x1_0", "0x1g", "1.2.3"] {
+        for bad in [
+            "3x", "3..2", "0x", "0x1p", "1e+", "1e", "1_0", "0x1_0", "0x1g", "1.2.3",
+        ] {
             assert_eq!(numeral_value(bad.as_bytes()), None, "{bad}");
             let msg = format!("t:1: malformed number near '{bad}'");
             assert_eq!(lex(bad.as_bytes()).unwrap_err(), msg);
@@ -719,10 +756,19 @@ mod tests {
         // `check_next` uses strchr, which also finds the NUL terminator
         assert_eq!(tokens(b"1\x00+2"), [Token::Number(1.0)]);
         assert_eq!(tokens(b"1\x00\x00"), [Token::Number(1.0)]);
-        assert_eq!(tokens(b"1\x00\x00\x00"), [Token::Number(1.0), Token::Char(0)]);
-        assert_eq!(tokens(b"a .\x00 b"), [Token::Name(b"a"), Token::Concat, Token::Name(b"b")]);
+        assert_eq!(
+            tokens(b"1\x00\x00\x00"),
+            [Token::Number(1.0), Token::Char(0)]
+        );
+        assert_eq!(
+            tokens(b"a .\x00 b"),
+            [Token::Name(b"a"), Token::Concat, Token::Name(b"b")]
+        );
         assert_eq!(tokens(b".\x00."), [Token::Dots]);
-        assert_eq!(lex(b"1e\x00").unwrap_err(), "t:1: malformed number near '1e'");
+        assert_eq!(
+            lex(b"1e\x00").unwrap_err(),
+            "t:1: malformed number near '1e'"
+        );
     }
 
     #[test]
@@ -733,18 +779,32 @@ mod tests {
             (b"x = 'abc\r'", "t:1: unfinished string near ''abc'"),
             (b"x = \"a\\", "t:1: unfinished string near '<eof>'"),
             (b"x = \"a\\\n", "t:2: unfinished string near '<eof>'"),
-            (b"x = \"ab\\300\"", "t:1: escape sequence too large near '\"ab'"),
+            (
+                b"x = \"ab\\300\"",
+                "t:1: escape sequence too large near '\"ab'",
+            ),
             (b"x = '\\0\\256'", "t:1: escape sequence too large near '''"),
             (b"x = [==a", "t:1: invalid long string delimiter near '[=='"),
             (b"x = [=]", "t:1: invalid long string delimiter near '[='"),
-            (b"x = [[ a [[ b ]] ]]", "t:1: nesting of [[...]] is deprecated near '['"),
-            (b"--[[ a [[ b ]] ]]", "t:1: nesting of [[...]] is deprecated near '['"),
+            (
+                b"x = [[ a [[ b ]] ]]",
+                "t:1: nesting of [[...]] is deprecated near '['",
+            ),
+            (
+                b"--[[ a [[ b ]] ]]",
+                "t:1: nesting of [[...]] is deprecated near '['",
+            ),
             (b"x = [=[ ]]", "t:1: unfinished long string near '<eof>'"),
             (b"--[[ abc\n\n", "t:3: unfinished long comment near '<eof>'"),
             (b"x = 3x", "t:1: malformed number near '3x'"),
         ];
         for (src, msg) in cases {
-            assert_eq!(lex(src).unwrap_err(), msg, "{}", String::from_utf8_lossy(src));
+            assert_eq!(
+                lex(src).unwrap_err(),
+                msg,
+                "{}",
+                String::from_utf8_lossy(src)
+            );
         }
     }
 
@@ -752,7 +812,9 @@ mod tests {
     fn near_texts() {
         let near = |src: &[u8]| {
             let lexeme = Lexer::new(src).next_lexeme().unwrap();
-            lexeme.near().map(|n| String::from_utf8_lossy(&n).into_owned())
+            lexeme
+                .near()
+                .map(|n| String::from_utf8_lossy(&n).into_owned())
         };
         assert_eq!(near(b"\"a\\tb\"").as_deref(), Some("\"a\tb\""));
         assert_eq!(near(b"[==[\nx]==]").as_deref(), Some("[==[x]==]"));

@@ -22,7 +22,8 @@
 //!   level; keeping pieces on the stacks lets a failed parse take them
 //!   apart iteratively ([`dispose_block`] does the same for a whole AST).
 //! - Error texts come from the `err_*` methods, which all go through
-//!   [`error_message`].
+//!   [`error_message`]; the methods return a zero-sized `Fail` and leave the
+//!   message in the parser.
 
 use crate::ast::{BinOp, Block, Expr, FuncBody, FuncName, Stat, TableItem, UnOp, UNARY_PRIORITY};
 use crate::lexer::{error_message, token_text, LexError, Lexeme, Lexer, Token};
@@ -52,12 +53,17 @@ pub fn parse(source: &[u8], chunkname: &str) -> Result<Block, String> {
 /// assignment") depend on it exactly as in Lua 5.1.
 pub fn parse_at_depth(source: &[u8], chunkname: &str, c_calls: u32) -> Result<Block, String> {
     let mut parser = Parser::new(source, chunkname, c_calls)?;
-    parser.block()?;
-    if parser.tok.token != Token::Eof {
-        return Err(parser.err_expected(&Token::Eof));
-    }
-    Ok(parser.pop_block())
+    parser
+        .chunk()
+        .map_err(|Fail| std::mem::take(&mut parser.error))
 }
+
+/// The marker of a failed parse; the message is in [`Parser::error`]. Being
+/// zero-sized keeps the `?` temporaries small in the parser's frames.
+struct Fail;
+
+/// The result of a parsing step.
+type PResult<T> = Result<T, Fail>;
 
 /// Per-function parsing state (the parts of PUC's `FuncState` that affect
 /// syntax).
@@ -88,6 +94,8 @@ struct Parser<'s, 'c> {
     /// The line of the last consumed token (PUC's `ls->lastline`).
     lastline: u32,
     chunkname: &'c str,
+    /// The message of the error that stopped the parse.
+    error: String,
     /// Nesting level (PUC's `L->nCcalls`).
     level: u32,
     func: FuncCtx,
@@ -112,9 +120,7 @@ impl Drop for Parser<'_, '_> {
 impl<'s, 'c> Parser<'s, 'c> {
     fn new(source: &'s [u8], chunkname: &'c str, c_calls: u32) -> Result<Self, String> {
         let mut lex = Lexer::new(source);
-        let tok = lex
-            .next_lexeme()
-            .map_err(|e| lex_error(chunkname, e))?;
+        let tok = lex.next_lexeme().map_err(|e| lex_error(chunkname, e))?;
         Ok(Parser {
             line: tok.line,
             lastline: 1,
@@ -122,6 +128,7 @@ impl<'s, 'c> Parser<'s, 'c> {
             tok,
             ahead: None,
             chunkname,
+            error: String::new(),
             level: c_calls,
             func: FuncCtx {
                 vararg: true,
@@ -136,18 +143,28 @@ impl<'s, 'c> Parser<'s, 'c> {
         })
     }
 
+    /// The whole chunk: statements up to the end of the input.
+    fn chunk(&mut self) -> PResult<Block> {
+        self.block()?;
+        if self.tok.token != Token::Eof {
+            return Err(self.err_expected(&Token::Eof));
+        }
+        Ok(self.pop_block())
+    }
+
     /// Reads a token from the lexer, updating `line`.
-    fn scan(&mut self) -> Result<Lexeme<'s>, String> {
-        let tok = self
-            .lex
-            .next_lexeme()
-            .map_err(|e| lex_error(self.chunkname, e))?;
-        self.line = tok.line;
-        Ok(tok)
+    fn scan(&mut self) -> PResult<Lexeme<'s>> {
+        match self.lex.next_lexeme() {
+            Ok(tok) => {
+                self.line = tok.line;
+                Ok(tok)
+            }
+            Err(e) => Err(self.fail(lex_error(self.chunkname, e))),
+        }
     }
 
     /// Moves to the next token (`luaX_next`); returns the consumed one.
-    fn advance(&mut self) -> Result<Lexeme<'s>, String> {
+    fn advance(&mut self) -> PResult<Lexeme<'s>> {
         self.lastline = self.line;
         let next = match self.ahead.take() {
             Some(tok) => tok,
@@ -157,12 +174,12 @@ impl<'s, 'c> Parser<'s, 'c> {
     }
 
     /// Moves to the next token, dropping the current one.
-    fn skip(&mut self) -> Result<(), String> {
+    fn skip(&mut self) -> PResult<()> {
         self.advance().map(drop)
     }
 
     /// The token after the current one (`luaX_lookahead`).
-    fn peek(&mut self) -> Result<&Token<'s>, String> {
+    fn peek(&mut self) -> PResult<&Token<'s>> {
         if self.ahead.is_none() {
             self.ahead = Some(self.scan()?);
         }
@@ -178,7 +195,7 @@ impl<'s, 'c> Parser<'s, 'c> {
     }
 
     /// Consumes the current token if it is `token` (`testnext`).
-    fn test_next(&mut self, token: &Token) -> Result<bool, String> {
+    fn test_next(&mut self, token: &Token) -> PResult<bool> {
         let found = self.is(token);
         if found {
             self.skip()?;
@@ -187,7 +204,7 @@ impl<'s, 'c> Parser<'s, 'c> {
     }
 
     /// Consumes `token` or fails with "'tok' expected" (`checknext`).
-    fn check_next(&mut self, token: &Token) -> Result<(), String> {
+    fn check_next(&mut self, token: &Token) -> PResult<()> {
         if self.test_next(token)? {
             Ok(())
         } else {
@@ -197,7 +214,7 @@ impl<'s, 'c> Parser<'s, 'c> {
 
     /// Consumes the `what` that closes the `who` opened at line `line`
     /// (`check_match`).
-    fn check_match(&mut self, what: &Token, who: &Token, line: u32) -> Result<(), String> {
+    fn check_match(&mut self, what: &Token, who: &Token, line: u32) -> PResult<()> {
         if self.test_next(what)? {
             return Ok(());
         }
@@ -210,7 +227,7 @@ impl<'s, 'c> Parser<'s, 'c> {
     }
 
     /// Consumes a name (`str_checkname`).
-    fn check_name(&mut self) -> Result<String, String> {
+    fn check_name(&mut self) -> PResult<String> {
         if !matches!(self.tok.token, Token::Name(_)) {
             return Err(self.err_expected(&Token::Name(b"")));
         }
@@ -227,7 +244,7 @@ impl<'s, 'c> Parser<'s, 'c> {
     }
 
     /// Enters a syntax level (`enterlevel`).
-    fn enter_level(&mut self) -> Result<(), String> {
+    fn enter_level(&mut self) -> PResult<()> {
         self.level += 1;
         if self.level > MAX_LEVELS {
             return Err(self.err_plain("chunk has too many syntax levels"));
@@ -239,24 +256,32 @@ impl<'s, 'c> Parser<'s, 'c> {
         self.level -= 1;
     }
 
+    /// Records the message that stops the parse.
+    fn fail(&mut self, msg: String) -> Fail {
+        self.error = msg;
+        Fail
+    }
+
     /// An error near the current token (`luaX_syntaxerror`).
-    fn err_near(&self, msg: &str) -> String {
+    fn err_near(&mut self, msg: &str) -> Fail {
         let near = self.tok.near();
-        error_message(self.chunkname, self.line, msg, near.as_deref())
+        let msg = error_message(self.chunkname, self.line, msg, near.as_deref());
+        self.fail(msg)
     }
 
     /// "'tok' expected" near the current token (`error_expected`).
-    fn err_expected(&self, token: &Token) -> String {
+    fn err_expected(&mut self, token: &Token) -> Fail {
         self.err_near(&format!("'{}' expected", token_text(token)))
     }
 
     /// An error without a "near" part (`luaX_lexerror` with no token).
-    fn err_plain(&self, msg: &str) -> String {
-        error_message(self.chunkname, self.line, msg, None)
+    fn err_plain(&mut self, msg: &str) -> Fail {
+        let msg = error_message(self.chunkname, self.line, msg, None);
+        self.fail(msg)
     }
 
     /// Fails if `count` exceeds `limit` (`luaY_checklimit`).
-    fn check_limit(&self, count: usize, limit: u32, what: &str) -> Result<(), String> {
+    fn check_limit(&mut self, count: usize, limit: u32, what: &str) -> PResult<()> {
         if count <= limit as usize {
             return Ok(());
         }
@@ -269,7 +294,7 @@ impl<'s, 'c> Parser<'s, 'c> {
 
     /// Checks the limit on locals before declaring the `pending`-th new
     /// local of a statement (`new_localvar`).
-    fn declare_local(&self, pending: usize) -> Result<(), String> {
+    fn declare_local(&mut self, pending: usize) -> PResult<()> {
         let count = self.func.actvar as usize + pending + 1;
         self.check_limit(count, MAX_VARS, "local variables")
     }
@@ -315,7 +340,7 @@ impl Parser<'_, '_> {
 impl Parser<'_, '_> {
     /// Parses statements up to a block end and pushes them as a block
     /// (PUC's `chunk`, which `block` wraps).
-    fn block(&mut self) -> Result<(), String> {
+    fn block(&mut self) -> PResult<()> {
         self.enter_level()?;
         let (base, actvar) = (self.stats.len(), self.func.actvar);
         let mut last = false;
@@ -332,7 +357,7 @@ impl Parser<'_, '_> {
     }
 
     /// Parses one statement and pushes it.
-    fn statement(&mut self) -> Result<(), String> {
+    fn statement(&mut self) -> PResult<()> {
         let line = self.line;
         match self.tok.token {
             Token::If => self.if_stat(line),
@@ -349,14 +374,14 @@ impl Parser<'_, '_> {
     }
 
     /// `[if | elseif] cond then block`: pushes the condition and the block.
-    fn test_then_block(&mut self) -> Result<(), String> {
+    fn test_then_block(&mut self) -> PResult<()> {
         self.skip()?;
         self.expr()?;
         self.check_next(&Token::Then)?;
         self.block()
     }
 
-    fn if_stat(&mut self, line: u32) -> Result<(), String> {
+    fn if_stat(&mut self, line: u32) -> PResult<()> {
         let mut arms = 1;
         self.test_then_block()?;
         while self.is(&Token::Elseif) {
@@ -374,7 +399,9 @@ impl Parser<'_, '_> {
 
     fn finish_if(&mut self, arms: usize, has_else: bool, line: u32) {
         let else_block = has_else.then(|| self.pop_block());
-        let blocks = self.blocks.split_off(self.blocks.len().saturating_sub(arms));
+        let blocks = self
+            .blocks
+            .split_off(self.blocks.len().saturating_sub(arms));
         let conds = self.pop_exprs(arms).into_iter().zip(blocks).collect();
         self.push_stat(Stat::If {
             conds,
@@ -383,7 +410,7 @@ impl Parser<'_, '_> {
         });
     }
 
-    fn while_stat(&mut self, line: u32) -> Result<(), String> {
+    fn while_stat(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
         self.expr()?;
         self.check_next(&Token::Do)?;
@@ -396,23 +423,27 @@ impl Parser<'_, '_> {
     }
 
     /// A block that `break` may leave.
-    fn loop_block(&mut self) -> Result<(), String> {
+    fn loop_block(&mut self) -> PResult<()> {
         self.func.loops += 1;
         self.block()?;
         self.func.loops -= 1;
         Ok(())
     }
 
-    fn do_stat(&mut self, line: u32) -> Result<(), String> {
+    fn do_stat(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
         self.block()?;
         self.check_match(&Token::End, &Token::Do, line)?;
-        let block = self.pop_block();
-        self.push_stat(Stat::Do(block));
+        self.finish_do();
         Ok(())
     }
 
-    fn repeat_stat(&mut self, line: u32) -> Result<(), String> {
+    fn finish_do(&mut self) {
+        let block = self.pop_block();
+        self.push_stat(Stat::Do(block));
+    }
+
+    fn repeat_stat(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
         self.loop_block()?;
         self.check_match(&Token::Until, &Token::Repeat, line)?;
@@ -423,7 +454,7 @@ impl Parser<'_, '_> {
         Ok(())
     }
 
-    fn for_stat(&mut self, line: u32) -> Result<(), String> {
+    fn for_stat(&mut self, line: u32) -> PResult<()> {
         let actvar = self.func.actvar;
         self.skip()?;
         let var = self.check_name()?;
@@ -438,7 +469,7 @@ impl Parser<'_, '_> {
     }
 
     /// `for var = start, limit [, step] do block` (without the `end`).
-    fn for_num(&mut self, var: String, line: u32) -> Result<(), String> {
+    fn for_num(&mut self, var: String, line: u32) -> PResult<()> {
         for pending in 0..4 {
             self.declare_local(pending)?; // 3 hidden control variables, `var`
         }
@@ -467,7 +498,7 @@ impl Parser<'_, '_> {
     }
 
     /// `for n1, n2 in explist do block` (without the `end`).
-    fn for_list(&mut self, first: String, line: u32) -> Result<(), String> {
+    fn for_list(&mut self, first: String, line: u32) -> PResult<()> {
         for pending in 0..4 {
             self.declare_local(pending)?; // 3 hidden control variables, `first`
         }
@@ -491,14 +522,14 @@ impl Parser<'_, '_> {
     }
 
     /// `do block` of a `for` that declares `locals` variables.
-    fn for_body(&mut self, locals: usize) -> Result<(), String> {
+    fn for_body(&mut self, locals: usize) -> PResult<()> {
         self.activate_locals(locals);
         self.check_next(&Token::Do)?;
         self.loop_block()
     }
 
     /// `function a.b:c body`.
-    fn func_stat(&mut self, line: u32) -> Result<(), String> {
+    fn func_stat(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
         let name = self.func_name()?;
         let func = self.body(name.method.is_some(), line)?;
@@ -507,7 +538,7 @@ impl Parser<'_, '_> {
     }
 
     /// `a.b.c:m` of a function statement.
-    fn func_name(&mut self) -> Result<FuncName, String> {
+    fn func_name(&mut self) -> PResult<FuncName> {
         let mut path = vec![self.check_name()?];
         while self.test_next(&Token::Char(b'.'))? {
             path.push(self.check_name()?);
@@ -520,7 +551,7 @@ impl Parser<'_, '_> {
     }
 
     /// `local function ...` or `local names ...`.
-    fn local(&mut self, line: u32) -> Result<(), String> {
+    fn local(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
         match self.test_next(&Token::Function)? {
             true => self.local_func(line),
@@ -529,7 +560,7 @@ impl Parser<'_, '_> {
     }
 
     /// `local function name body` (after `function`).
-    fn local_func(&mut self, line: u32) -> Result<(), String> {
+    fn local_func(&mut self, line: u32) -> PResult<()> {
         let name = self.check_name()?;
         self.declare_local(0)?;
         self.activate_locals(1);
@@ -539,7 +570,7 @@ impl Parser<'_, '_> {
     }
 
     /// `local n1, n2 [= explist]` (after `local`).
-    fn local_stat(&mut self, line: u32) -> Result<(), String> {
+    fn local_stat(&mut self, line: u32) -> PResult<()> {
         let mut names = vec![self.check_name()?];
         self.declare_local(0)?;
         while self.test_next(&Token::Char(b','))? {
@@ -556,18 +587,22 @@ impl Parser<'_, '_> {
         Ok(())
     }
 
-    fn ret_stat(&mut self, line: u32) -> Result<(), String> {
+    fn ret_stat(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
         let n = match self.block_follow() || self.is_char(b';') {
             true => 0,
             false => self.expr_list()?,
         };
-        let exprs = self.pop_exprs(n);
-        self.push_stat(Stat::Return { exprs, line });
+        self.finish_return(n, line);
         Ok(())
     }
 
-    fn break_stat(&mut self, line: u32) -> Result<(), String> {
+    fn finish_return(&mut self, n: usize, line: u32) {
+        let exprs = self.pop_exprs(n);
+        self.push_stat(Stat::Return { exprs, line });
+    }
+
+    fn break_stat(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
         if self.func.loops == 0 {
             return Err(self.err_near("no loop to break"));
@@ -577,7 +612,7 @@ impl Parser<'_, '_> {
     }
 
     /// A call statement or an assignment (`exprstat`).
-    fn expr_stat(&mut self) -> Result<(), String> {
+    fn expr_stat(&mut self) -> PResult<()> {
         self.primary_exp()?;
         if matches!(self.exprs.last(), Some(Expr::Call(..) | Expr::Method(..))) {
             let call = self.pop_expr();
@@ -588,7 +623,7 @@ impl Parser<'_, '_> {
     }
 
     /// The rest of an assignment after its first target (`restassign`).
-    fn assignment(&mut self) -> Result<(), String> {
+    fn assignment(&mut self) -> PResult<()> {
         let mut targets = 1;
         loop {
             if !matches!(self.exprs.last(), Some(Expr::Name(..) | Expr::Index(..))) {
@@ -619,7 +654,7 @@ impl Parser<'_, '_> {
 /// Expressions. Each method pushes its result on `exprs`.
 impl Parser<'_, '_> {
     /// `expr {',' expr}`: pushes the expressions, returns how many.
-    fn expr_list(&mut self) -> Result<usize, String> {
+    fn expr_list(&mut self) -> PResult<usize> {
         let mut n = 1;
         self.expr()?;
         while self.test_next(&Token::Char(b','))? {
@@ -629,13 +664,13 @@ impl Parser<'_, '_> {
         Ok(n)
     }
 
-    fn expr(&mut self) -> Result<(), String> {
+    fn expr(&mut self) -> PResult<()> {
         self.sub_expr(0)
     }
 
     /// An expression whose binary operators bind tighter than `limit`
     /// (`subexpr`).
-    fn sub_expr(&mut self, limit: u8) -> Result<(), String> {
+    fn sub_expr(&mut self, limit: u8) -> PResult<()> {
         self.enter_level()?;
         match unary_op(&self.tok.token) {
             Some(op) => self.unary(op)?,
@@ -652,36 +687,51 @@ impl Parser<'_, '_> {
     }
 
     /// `op operand`, the operator being the current token.
-    fn unary(&mut self, op: UnOp) -> Result<(), String> {
+    fn unary(&mut self, op: UnOp) -> PResult<()> {
         self.skip()?;
         self.sub_expr(UNARY_PRIORITY)?;
+        self.finish_unary(op);
+        Ok(())
+    }
+
+    fn finish_unary(&mut self, op: UnOp) {
         let operand = Box::new(self.pop_expr());
         self.exprs.push(Expr::Unop(op, operand, self.lastline));
-        Ok(())
     }
 
     /// `op rhs` after a left operand on the stack.
-    fn binary(&mut self, op: BinOp) -> Result<(), String> {
+    fn binary(&mut self, op: BinOp) -> PResult<()> {
         self.skip()?;
         self.sub_expr(op.priority().1)?;
-        let rhs = Box::new(self.pop_expr());
-        let lhs = Box::new(self.pop_expr());
-        self.exprs.push(Expr::Binop(op, lhs, rhs, self.lastline));
+        self.finish_binary(op);
         Ok(())
     }
 
+    fn finish_binary(&mut self, op: BinOp) {
+        let rhs = Box::new(self.pop_expr());
+        let lhs = Box::new(self.pop_expr());
+        self.exprs.push(Expr::Binop(op, lhs, rhs, self.lastline));
+    }
+
     /// Literals, `...`, constructors, functions, or a primary expression.
-    fn simple_exp(&mut self) -> Result<(), String> {
+    fn simple_exp(&mut self) -> PResult<()> {
+        match self.tok.token {
+            Token::Number(_) | Token::Nil | Token::True | Token::False => self.literal(),
+            Token::Dots => self.vararg(),
+            Token::Str(_) => self.string(),
+            Token::Char(b'{') => self.constructor(),
+            Token::Function => self.function(),
+            _ => self.primary_exp(),
+        }
+    }
+
+    /// A number, `nil`, `true` or `false`.
+    fn literal(&mut self) -> PResult<()> {
         let expr = match self.tok.token {
             Token::Number(n) => Expr::Number(n),
-            Token::Nil => Expr::Nil,
             Token::True => Expr::True,
             Token::False => Expr::False,
-            Token::Dots => self.vararg()?,
-            Token::Str(_) => return self.string(),
-            Token::Char(b'{') => return self.constructor(),
-            Token::Function => return self.function(),
-            _ => return self.primary_exp(),
+            _ => Expr::Nil,
         };
         self.skip()?;
         self.exprs.push(expr);
@@ -689,15 +739,17 @@ impl Parser<'_, '_> {
     }
 
     /// `...`, if the function is vararg.
-    fn vararg(&self) -> Result<Expr, String> {
-        match self.func.vararg {
-            true => Ok(Expr::Vararg),
-            false => Err(self.err_near("cannot use '...' outside a vararg function")),
+    fn vararg(&mut self) -> PResult<()> {
+        if !self.func.vararg {
+            return Err(self.err_near("cannot use '...' outside a vararg function"));
         }
+        self.skip()?;
+        self.exprs.push(Expr::Vararg);
+        Ok(())
     }
 
     /// A string literal.
-    fn string(&mut self) -> Result<(), String> {
+    fn string(&mut self) -> PResult<()> {
         if let Token::Str(bytes) = self.advance()?.token {
             self.exprs.push(Expr::Str(bytes));
         }
@@ -705,7 +757,7 @@ impl Parser<'_, '_> {
     }
 
     /// `function body`.
-    fn function(&mut self) -> Result<(), String> {
+    fn function(&mut self) -> PResult<()> {
         self.skip()?;
         let func = self.body(false, self.line)?;
         self.exprs.push(Expr::Function(func));
@@ -713,7 +765,7 @@ impl Parser<'_, '_> {
     }
 
     /// A name or a parenthesised expression (`prefixexp`).
-    fn prefix_exp(&mut self) -> Result<(), String> {
+    fn prefix_exp(&mut self) -> PResult<()> {
         match self.tok.token {
             Token::Char(b'(') => self.paren(),
             Token::Name(_) => self.name(),
@@ -722,18 +774,22 @@ impl Parser<'_, '_> {
     }
 
     /// `( expr )`.
-    fn paren(&mut self) -> Result<(), String> {
+    fn paren(&mut self) -> PResult<()> {
         let line = self.line;
         self.skip()?;
         self.expr()?;
         self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
-        let inner = Box::new(self.pop_expr());
-        self.exprs.push(Expr::Paren(inner));
+        self.finish_paren();
         Ok(())
     }
 
+    fn finish_paren(&mut self) {
+        let inner = Box::new(self.pop_expr());
+        self.exprs.push(Expr::Paren(inner));
+    }
+
     /// A variable name.
-    fn name(&mut self) -> Result<(), String> {
+    fn name(&mut self) -> PResult<()> {
         let line = self.tok.line;
         let name = self.check_name()?;
         self.exprs.push(Expr::Name(name, line));
@@ -742,7 +798,7 @@ impl Parser<'_, '_> {
 
     /// A prefix expression followed by fields, indexing, calls and method
     /// calls (`primaryexp`).
-    fn primary_exp(&mut self) -> Result<(), String> {
+    fn primary_exp(&mut self) -> PResult<()> {
         self.prefix_exp()?;
         loop {
             match self.tok.token {
@@ -756,7 +812,7 @@ impl Parser<'_, '_> {
     }
 
     /// `.name` after the object on the stack.
-    fn field_suffix(&mut self) -> Result<(), String> {
+    fn field_suffix(&mut self) -> PResult<()> {
         self.skip()?;
         let key = Expr::Str(self.check_name()?.into_bytes());
         self.index(key);
@@ -764,7 +820,7 @@ impl Parser<'_, '_> {
     }
 
     /// `[key]` after the object on the stack.
-    fn index_suffix(&mut self) -> Result<(), String> {
+    fn index_suffix(&mut self) -> PResult<()> {
         self.skip()?;
         self.expr()?;
         self.check_next(&Token::Char(b']'))?;
@@ -782,28 +838,41 @@ impl Parser<'_, '_> {
     }
 
     /// `:name args` after the object on the stack.
-    fn method_suffix(&mut self) -> Result<(), String> {
+    fn method_suffix(&mut self) -> PResult<()> {
         self.skip()?;
         let name = self.check_name()?;
+        self.exprs.push(Expr::Str(name.into_bytes()));
         let (n, line) = self.func_args()?;
-        let args = self.pop_exprs(n);
-        let obj = Box::new(self.pop_expr());
-        self.exprs.push(Expr::Method(obj, name, args, line));
+        self.finish_call(n, line, true);
         Ok(())
     }
 
     /// Call arguments after the function on the stack.
-    fn call_suffix(&mut self) -> Result<(), String> {
+    fn call_suffix(&mut self) -> PResult<()> {
         let (n, line) = self.func_args()?;
-        let args = self.pop_exprs(n);
-        let func = Box::new(self.pop_expr());
-        self.exprs.push(Expr::Call(func, args, line));
+        self.finish_call(n, line, false);
         Ok(())
+    }
+
+    /// Replaces the callee (for a method, the object and the method name)
+    /// and the `n` arguments on the stack with the call.
+    fn finish_call(&mut self, n: usize, line: u32, method: bool) {
+        let args = self.pop_exprs(n);
+        let call = if method {
+            let name = match self.pop_expr() {
+                Expr::Str(name) => String::from_utf8(name).unwrap_or_default(),
+                _ => String::new(),
+            };
+            Expr::Method(Box::new(self.pop_expr()), name, args, line)
+        } else {
+            Expr::Call(Box::new(self.pop_expr()), args, line)
+        };
+        self.exprs.push(call);
     }
 
     /// Call arguments: `(explist)`, a constructor or a string. Pushes them
     /// and returns their number and the line of the token that opens them.
-    fn func_args(&mut self) -> Result<(usize, u32), String> {
+    fn func_args(&mut self) -> PResult<(usize, u32)> {
         let line = self.line;
         let n = match self.tok.token {
             Token::Char(b'(') => self.paren_args(line)?,
@@ -815,7 +884,7 @@ impl Parser<'_, '_> {
     }
 
     /// `( [explist] )` of a call whose `(` is at `line`.
-    fn paren_args(&mut self, line: u32) -> Result<usize, String> {
+    fn paren_args(&mut self, line: u32) -> PResult<usize> {
         if line != self.lastline {
             let msg = "ambiguous syntax (function call x new statement)";
             return Err(self.err_near(msg));
@@ -830,7 +899,7 @@ impl Parser<'_, '_> {
     }
 
     /// A table constructor `{ ... }`.
-    fn constructor(&mut self) -> Result<(), String> {
+    fn constructor(&mut self) -> PResult<()> {
         let line = self.line;
         let base = self.items.len();
         self.check_next(&Token::Char(b'{'))?;
@@ -841,13 +910,18 @@ impl Parser<'_, '_> {
             }
         }
         self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line)?;
-        let items = self.items.split_off(base);
-        self.exprs.push(Expr::Table(items, self.lastline));
+        self.finish_table(base);
         Ok(())
     }
 
+    /// Replaces the items from `base` on with the table.
+    fn finish_table(&mut self, base: usize) {
+        let items = self.items.split_off(base);
+        self.exprs.push(Expr::Table(items, self.lastline));
+    }
+
     /// One constructor item: `name = e`, `[k] = e` or `e`.
-    fn field(&mut self) -> Result<(), String> {
+    fn field(&mut self) -> PResult<()> {
         let keyed = match self.tok.token {
             Token::Name(_) => *self.peek()? == Token::Char(b'='),
             Token::Char(b'[') => true,
@@ -857,16 +931,14 @@ impl Parser<'_, '_> {
             return self.keyed_field();
         }
         self.expr()?;
-        let value = self.pop_expr();
-        self.items.push(TableItem::Positional(value));
+        self.finish_item(false);
         Ok(())
     }
 
     /// `name = e` or `[k] = e` (`recfield`).
-    fn keyed_field(&mut self) -> Result<(), String> {
+    fn keyed_field(&mut self) -> PResult<()> {
         if matches!(self.tok.token, Token::Name(_)) {
-            let key = Expr::Str(self.check_name()?.into_bytes());
-            self.exprs.push(key);
+            self.name_key()?;
         } else {
             self.skip()?;
             self.expr()?;
@@ -874,14 +946,29 @@ impl Parser<'_, '_> {
         }
         self.check_next(&Token::Char(b'='))?;
         self.expr()?;
-        let value = self.pop_expr();
-        let key = self.pop_expr();
-        self.items.push(TableItem::Keyed(key, value));
+        self.finish_item(true);
         Ok(())
     }
 
+    /// Pushes the current name as a string key.
+    fn name_key(&mut self) -> PResult<()> {
+        let key = Expr::Str(self.check_name()?.into_bytes());
+        self.exprs.push(key);
+        Ok(())
+    }
+
+    /// Moves the value (and the key) on the stack into a table item.
+    fn finish_item(&mut self, keyed: bool) {
+        let value = self.pop_expr();
+        let item = match keyed {
+            true => TableItem::Keyed(self.pop_expr(), value),
+            false => TableItem::Positional(value),
+        };
+        self.items.push(item);
+    }
+
     /// A function body `(params) block end`; `line` is its `linedefined`.
-    fn body(&mut self, needself: bool, line: u32) -> Result<Box<FuncBody>, String> {
+    fn body(&mut self, needself: bool, line: u32) -> PResult<Box<FuncBody>> {
         let ctx = FuncCtx {
             vararg: false,
             line,
@@ -895,20 +982,28 @@ impl Parser<'_, '_> {
         self.block()?;
         let end_line = self.line;
         self.check_match(&Token::End, &Token::Function, line)?;
-        let is_vararg = self.func.vararg;
-        self.func = outer;
-        Ok(Box::new(FuncBody {
+        let is_vararg = std::mem::replace(&mut self.func, outer).vararg;
+        Ok(self.finish_body(params, is_vararg, (line, end_line)))
+    }
+
+    fn finish_body(
+        &mut self,
+        params: Vec<String>,
+        is_vararg: bool,
+        lines: (u32, u32),
+    ) -> Box<FuncBody> {
+        Box::new(FuncBody {
             params,
             is_vararg,
             body: self.pop_block(),
-            line,
-            end_line,
-        }))
+            line: lines.0,
+            end_line: lines.1,
+        })
     }
 
     /// The parameter list, with `self` first for methods; declares the
     /// parameters and records whether the list ends with `...`.
-    fn par_list(&mut self, needself: bool) -> Result<Vec<String>, String> {
+    fn par_list(&mut self, needself: bool) -> PResult<Vec<String>> {
         let mut params = Vec::new();
         if needself {
             params.push("self".to_string());
@@ -926,7 +1021,7 @@ impl Parser<'_, '_> {
     /// The names of a non-empty parameter list (the loop of `parlist`);
     /// `first` is the index of the first declared parameter. Returns whether
     /// the list ends with `...`.
-    fn params(&mut self, params: &mut Vec<String>, first: usize) -> Result<bool, String> {
+    fn params(&mut self, params: &mut Vec<String>, first: usize) -> PResult<bool> {
         loop {
             match self.tok.token {
                 Token::Name(_) => params.push(self.check_name()?),
@@ -1029,7 +1124,9 @@ fn dispose_stat(stat: Stat, stack: &mut Vec<Node>) {
     match stat {
         Stat::Call(e) => stack.push(Node::Expr(e)),
         Stat::Local { exprs: v, .. } | Stat::Return { exprs: v, .. } => stack.extend(exprs(v)),
-        Stat::Assign { targets, exprs: v, .. } => {
+        Stat::Assign {
+            targets, exprs: v, ..
+        } => {
             stack.extend(exprs(targets));
             stack.extend(exprs(v));
         }
@@ -1151,38 +1248,58 @@ mod tests {
         assert_eq!(expr("{}"), "{}");
         assert_eq!(expr("{f(), nil, ...}"), "{f(), nil, ...}");
         assert_eq!(expr("function(a, ...) end"), "function(a)");
-        assert_eq!(expr("1, 'x', true, false, nil"), "1, \"x\", true, false, nil");
+        assert_eq!(
+            expr("1, 'x', true, false, nil"),
+            "1, \"x\", true, false, nil"
+        );
     }
 
     #[test]
     fn statements() {
         let b = ok("local a, b = 1; a, b.c = b, a; f(); o:m'x'; do end; return");
         assert_eq!(b.stats.len(), 6);
-        assert!(matches!(&b.stats[0], Stat::Local { names, exprs, .. } if names == &["a", "b"] && exprs.len() == 1));
-        assert!(matches!(&b.stats[1], Stat::Assign { targets, exprs, .. } if targets.len() == 2 && exprs.len() == 2));
+        assert!(
+            matches!(&b.stats[0], Stat::Local { names, exprs, .. } if names == &["a", "b"] && exprs.len() == 1)
+        );
+        assert!(
+            matches!(&b.stats[1], Stat::Assign { targets, exprs, .. } if targets.len() == 2 && exprs.len() == 2)
+        );
         assert!(matches!(&b.stats[2], Stat::Call(Expr::Call(..))));
         assert!(matches!(&b.stats[3], Stat::Call(Expr::Method(..))));
         assert!(matches!(&b.stats[4], Stat::Do(Block { stats }) if stats.is_empty()));
         assert!(matches!(&b.stats[5], Stat::Return { exprs, .. } if exprs.is_empty()));
         let b = ok("while x do break end repeat local y until y for i = 1, 2, 3 do end for k, v in pairs(t) do break; end");
-        assert!(matches!(&b.stats[0], Stat::While { body, .. } if matches!(body.stats[..], [Stat::Break { .. }])));
+        assert!(
+            matches!(&b.stats[0], Stat::While { body, .. } if matches!(body.stats[..], [Stat::Break { .. }]))
+        );
         assert!(matches!(&b.stats[1], Stat::Repeat { cond: Expr::Name(n, _), .. } if n == "y"));
         assert!(matches!(&b.stats[2], Stat::NumFor { var, step: Some(_), .. } if var == "i"));
-        assert!(matches!(&b.stats[3], Stat::GenFor { names, exprs, .. } if names.len() == 2 && exprs.len() == 1));
+        assert!(
+            matches!(&b.stats[3], Stat::GenFor { names, exprs, .. } if names.len() == 2 && exprs.len() == 1)
+        );
         let b = ok("if a then elseif b then x() elseif c then else y() end if d then end");
-        assert!(matches!(&b.stats[0], Stat::If { conds, else_block: Some(_), .. } if conds.len() == 3));
-        assert!(matches!(&b.stats[1], Stat::If { conds, else_block: None, .. } if conds.len() == 1));
+        assert!(
+            matches!(&b.stats[0], Stat::If { conds, else_block: Some(_), .. } if conds.len() == 3)
+        );
+        assert!(
+            matches!(&b.stats[1], Stat::If { conds, else_block: None, .. } if conds.len() == 1)
+        );
     }
 
     #[test]
     fn functions() {
-        let b = ok("function a.b.c:m(x, ...) return self end local function f() end function g() end");
-        let Stat::Function { name, func, .. } = &b.stats[0] else { panic!() };
+        let b =
+            ok("function a.b.c:m(x, ...) return self end local function f() end function g() end");
+        let Stat::Function { name, func, .. } = &b.stats[0] else {
+            panic!()
+        };
         assert_eq!(name.path, ["a", "b", "c"]);
         assert_eq!(name.method.as_deref(), Some("m"));
         assert_eq!(func.params, ["self", "x"]);
         assert!(func.is_vararg);
-        assert!(matches!(&b.stats[1], Stat::LocalFunction { name, func, .. } if name == "f" && !func.is_vararg));
+        assert!(
+            matches!(&b.stats[1], Stat::LocalFunction { name, func, .. } if name == "f" && !func.is_vararg)
+        );
         assert!(matches!(&b.stats[2], Stat::Function { name, .. } if name.method.is_none()));
         ok("function f(...) return function(...) return ... end end");
         ok("return ...");
@@ -1191,23 +1308,44 @@ mod tests {
     #[test]
     fn lines() {
         let b = ok("local x = a +\n\nb\nf(\n1)\nfunction g\n()\nend\nlocal h = function\n\n() end\nt = {\n}");
-        let Stat::Local { exprs, line: 1, .. } = &b.stats[0] else { panic!() };
-        assert!(matches!(&exprs[0], Expr::Binop(BinOp::Add, a, _, 3) if matches!(**a, Expr::Name(_, 1))));
+        let Stat::Local { exprs, line: 1, .. } = &b.stats[0] else {
+            panic!()
+        };
+        assert!(
+            matches!(&exprs[0], Expr::Binop(BinOp::Add, a, _, 3) if matches!(**a, Expr::Name(_, 1)))
+        );
         assert!(matches!(&b.stats[1], Stat::Call(Expr::Call(_, _, 4))));
-        let Stat::Function { func, line: 6, .. } = &b.stats[2] else { panic!() };
+        let Stat::Function { func, line: 6, .. } = &b.stats[2] else {
+            panic!()
+        };
         assert_eq!((func.line, func.end_line), (6, 8));
-        let Stat::Local { exprs, line: 9, .. } = &b.stats[3] else { panic!() };
+        let Stat::Local { exprs, line: 9, .. } = &b.stats[3] else {
+            panic!()
+        };
         // PUC's linedefined for function expressions is the line of the `(`
         assert!(matches!(&exprs[0], Expr::Function(f) if f.line == 11 && f.end_line == 11));
-        let Stat::Assign { exprs, line: 12, .. } = &b.stats[4] else { panic!() };
+        let Stat::Assign {
+            exprs, line: 12, ..
+        } = &b.stats[4]
+        else {
+            panic!()
+        };
         assert!(matches!(&exprs[0], Expr::Table(_, 13)));
         let b = ok("x = a\n.b\n[c\n]\n:m\n'x'");
-        let Stat::Assign { exprs, .. } = &b.stats[0] else { panic!() };
-        let Expr::Method(obj, _, _, 6) = &exprs[0] else { panic!() };
-        let Expr::Index(inner, _, 4) = &**obj else { panic!() };
+        let Stat::Assign { exprs, .. } = &b.stats[0] else {
+            panic!()
+        };
+        let Expr::Method(obj, _, _, 6) = &exprs[0] else {
+            panic!()
+        };
+        let Expr::Index(inner, _, 4) = &**obj else {
+            panic!()
+        };
         assert!(matches!(&**inner, Expr::Index(_, _, 2)));
         let b = ok("x = -\n\ny");
-        let Stat::Assign { exprs, .. } = &b.stats[0] else { panic!() };
+        let Stat::Assign { exprs, .. } = &b.stats[0] else {
+            panic!()
+        };
         assert!(matches!(&exprs[0], Expr::Unop(UnOp::Neg, _, 3)));
     }
 
@@ -1216,7 +1354,10 @@ mod tests {
         let cases = [
             ("x = = 1", "t:1: unexpected symbol near '='"),
             ("x = 1 [[\n\n]]", "t:3: unexpected symbol near '[[\n]]'"),
-            ("x = 1 \"a\\tb\\0c\"", "t:1: unexpected symbol near '\"a\tb'"),
+            (
+                "x = 1 \"a\\tb\\0c\"",
+                "t:1: unexpected symbol near '\"a\tb'",
+            ),
             ("f() = 1", "t:1: unexpected symbol near '='"),
             ("(a) = 1", "t:1: syntax error near '='"),
             ("a, f() = 1", "t:1: syntax error near '='"),
@@ -1225,25 +1366,49 @@ mod tests {
             ("x = 1 y", "t:1: '=' expected near '<eof>'"),
             ("local 1", "t:1: '<name>' expected near '1'"),
             ("a.b:c d", "t:1: function arguments expected near 'd'"),
-            ("function f() return ... end", "t:1: cannot use '...' outside a vararg function near '...'"),
+            (
+                "function f() return ... end",
+                "t:1: cannot use '...' outside a vararg function near '...'",
+            ),
             ("return 1 x", "t:1: '<eof>' expected near 'x'"),
             ("do return 1 x end", "t:1: 'end' expected near 'x'"),
-            ("do\n return 1 x end", "t:2: 'end' expected (to close 'do' at line 1) near 'x'"),
-            ("f\n(1)", "t:2: ambiguous syntax (function call x new statement) near '('"),
-            ("function f(a,) end", "t:1: <name> or '...' expected near ')'"),
+            (
+                "do\n return 1 x end",
+                "t:2: 'end' expected (to close 'do' at line 1) near 'x'",
+            ),
+            (
+                "f\n(1)",
+                "t:2: ambiguous syntax (function call x new statement) near '('",
+            ),
+            (
+                "function f(a,) end",
+                "t:1: <name> or '...' expected near ')'",
+            ),
             ("for x do end", "t:1: '=' or 'in' expected near 'do'"),
             ("for x = 1 do end", "t:1: ',' expected near 'do'"),
             ("for a, b = 1, 2 do end", "t:1: 'in' expected near '='"),
             ("if x y", "t:1: 'then' expected near 'y'"),
             ("while x y", "t:1: 'do' expected near 'y'"),
             ("break", "t:1: no loop to break near '<eof>'"),
-            ("while 1 do local function f() break end end", "t:1: no loop to break near 'end'"),
+            (
+                "while 1 do local function f() break end end",
+                "t:1: no loop to break near 'end'",
+            ),
             ("x = {x 2}", "t:1: '}' expected near '2'"),
             ("x = {[1] 2}", "t:1: '=' expected near '2'"),
             ("x = a[1", "t:1: ']' expected near '<eof>'"),
-            ("function\n\nf() ", "t:3: 'end' expected (to close 'function' at line 1) near '<eof>'"),
-            ("local function f\n\n() ", "t:3: 'end' expected near '<eof>'"),
-            ("x = (1\n\n", "t:3: ')' expected (to close '(' at line 1) near '<eof>'"),
+            (
+                "function\n\nf() ",
+                "t:3: 'end' expected (to close 'function' at line 1) near '<eof>'",
+            ),
+            (
+                "local function f\n\n() ",
+                "t:3: 'end' expected near '<eof>'",
+            ),
+            (
+                "x = (1\n\n",
+                "t:3: ')' expected (to close '(' at line 1) near '<eof>'",
+            ),
             ("function a:b.c() end", "t:1: '(' expected near '.'"),
             ("x = 1 \x01", "t:1: unexpected symbol near 'char(1)'"),
             ("x = 1 \0", "t:1: unexpected symbol"),
@@ -1266,14 +1431,25 @@ mod tests {
 
     #[test]
     fn local_variable_limit() {
-        let names = |n: usize| (1..=n).map(|i| format!("a{i}")).collect::<Vec<_>>().join(",");
+        let names = |n: usize| {
+            (1..=n)
+                .map(|i| format!("a{i}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         ok(&format!("local {}", names(200)));
-        assert_eq!(err(&format!("local {}", names(201))), "t:1: main function has more than 200 local variables");
+        assert_eq!(
+            err(&format!("local {}", names(201))),
+            "t:1: main function has more than 200 local variables"
+        );
         ok(&format!("local {} for i = 1, 2 do end", names(196)));
         err(&format!("local {} for i = 1, 2 do end", names(197)));
         ok(&format!("do local {} end local {}", names(200), names(200)));
         let src = format!("x = 1\nfunction f({}, ...) end", names(200));
-        assert_eq!(err(&src), "t:2: function at line 2 has more than 200 local variables");
+        assert_eq!(
+            err(&src),
+            "t:2: function at line 2 has more than 200 local variables"
+        );
     }
 
     #[test]
@@ -1292,7 +1468,10 @@ mod tests {
         assert_eq!(err(&lines), "t:199: chunk has too many syntax levels");
         let targets = |n: usize| format!("a{}=1", ",a".repeat(n));
         ok(&targets(197));
-        assert_eq!(err(&targets(198)), "t:1: main function has more than 197 variables in assignment");
+        assert_eq!(
+            err(&targets(198)),
+            "t:1: main function has more than 197 variables in assignment"
+        );
     }
 
     /// Runs `f` on a thread with the default 2 MiB test-thread stack.
@@ -1320,7 +1499,11 @@ mod tests {
                 format!("x = {}1", "not ".repeat(N)),
                 format!("x = {}1{}", "f(".repeat(N), ")".repeat(N)),
                 format!("{}{}", "if x then ".repeat(N), " end".repeat(N)),
-                format!("return {}1{}", "function() return ".repeat(N), " end".repeat(N)),
+                format!(
+                    "return {}1{}",
+                    "function() return ".repeat(N),
+                    " end".repeat(N)
+                ),
             ];
             for src in cases {
                 assert_eq!(err(&src), too_deep, "{}", &src[..20]);
@@ -1328,7 +1511,11 @@ mod tests {
             // the deepest accepted nesting fits in the stack too
             dispose_block(ok(&format!("x = {}1{}", "(".repeat(196), ")".repeat(196))));
             dispose_block(ok(&format!("{}{}", "do ".repeat(197), " end".repeat(197))));
-            let fns = format!("return {}1{}", "function() return ".repeat(98), " end".repeat(98));
+            let fns = format!(
+                "return {}1{}",
+                "function() return ".repeat(98),
+                " end".repeat(98)
+            );
             dispose_block(ok(&fns));
         });
     }
@@ -1346,9 +1533,18 @@ mod tests {
             let mixed = format!("x = a{} .. b", "[1]*2-c.d(e)".repeat(N / 4));
             dispose_block(ok(&mixed));
             // a failed parse must take deep partial trees apart as well
-            assert_eq!(err(&format!("{sum} x = =")), "t:1: unexpected symbol near '='");
-            assert_eq!(err(&format!("{fields} +")), "t:1: unexpected symbol near '<eof>'");
-            assert_eq!(err(&format!("do {sum} end end")), "t:1: '<eof>' expected near 'end'");
+            assert_eq!(
+                err(&format!("{sum} x = =")),
+                "t:1: unexpected symbol near '='"
+            );
+            assert_eq!(
+                err(&format!("{fields} +")),
+                "t:1: unexpected symbol near '<eof>'"
+            );
+            assert_eq!(
+                err(&format!("do {sum} end end")),
+                "t:1: '<eof>' expected near 'end'"
+            );
             let blank_lines = format!("{}x = 1", "\n".repeat(N));
             dispose_block(ok(&blank_lines));
         });
@@ -1380,8 +1576,8 @@ mod tests {
     ];
 
     const PIECES: [&str; 28] = [
-        "(", ")", "{", "}", "[", "]", "[[", "]]", "[=[", "--[[", "'", "\"", "\\", "\n", "=", "..", "...", "end",
-        "function", "local", "return", "break", "0x", "1e", ".5", "\0", ",", ";",
+        "(", ")", "{", "}", "[", "]", "[[", "]]", "[=[", "--[[", "'", "\"", "\\", "\n", "=", "..",
+        "...", "end", "function", "local", "return", "break", "0x", "1e", ".5", "\0", ",", ";",
     ];
 
     fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {

@@ -21,6 +21,13 @@ use std::sync::Arc;
 /// Internal result type.
 pub type LuaResult<T> = Result<T, LuaError>;
 
+/// A native function: reads its arguments, pushes its results, and
+/// returns how many it pushed.
+pub type NativeFnPtr = fn(&mut Lua, Args) -> LuaResult<usize>;
+
+/// A host closure registered as a Lua function.
+pub type HostFn = Rc<dyn Fn(&mut Lua, Args) -> LuaResult<usize>>;
+
 /// Lua frames allowed at once (LUAI_MAXCALLS); more is "stack overflow".
 pub const MAX_CALLS: usize = 20000;
 /// Nested native calls allowed at once (LUAI_MAXCCALLS).
@@ -475,11 +482,21 @@ impl Lua {
 
     /// Calls a non-function through its `__call` metamethod.
     #[cold]
-    fn precall_meta(&mut self, func: usize, nargs: usize, nresults: i32, v: Value) -> LuaResult<bool> {
+    fn precall_meta(
+        &mut self,
+        func: usize,
+        nargs: usize,
+        nresults: i32,
+        v: Value,
+    ) -> LuaResult<bool> {
         let h = self.tm_of(v, Tm::Call);
         if !matches!(h, Value::Function(_)) {
             let name = self.call_site_operand_name(func);
-            let msg = error::type_error("call", name.as_ref().map(|(k, n)| (*k, &**n)), v.type_name());
+            let msg = error::type_error(
+                "call",
+                name.as_ref().map(|(k, n)| (*k, &**n)),
+                v.type_name(),
+            );
             return Err(self.runtime_error(&msg));
         }
         self.ensure_stack(func + nargs + 2)?;
@@ -782,9 +799,9 @@ impl Lua {
                 if let Some(p) = self.frame_proto(caller) {
                     let pc = caller.pc.saturating_sub(1);
                     let reg = match p.code.get(pc) {
-                        Some(Op::Call(a, ..)) | Some(Op::TailCall(a, _)) | Some(Op::TForCall(a, _)) => {
-                            Some(*a as u16)
-                        }
+                        Some(Op::Call(a, ..))
+                        | Some(Op::TailCall(a, _))
+                        | Some(Op::TForCall(a, _)) => Some(*a as u16),
                         _ => None,
                     };
                     if let Some((kind, name)) = reg.and_then(|r| p.operand_name(pc, r)) {
@@ -909,12 +926,17 @@ impl Lua {
     }
 
     /// Makes a native function value.
-    pub fn new_native(&mut self, name: &'static str, f: fn(&mut Lua, Args) -> LuaResult<usize>) -> Value {
+    pub fn new_native(&mut self, name: &'static str, f: NativeFnPtr) -> Value {
         self.new_native_with(name, NativeFn::Static(f), Vec::new())
     }
 
     /// Makes a native function value with upvalues.
-    pub fn new_native_with(&mut self, name: &'static str, f: NativeFn, upvals: Vec<Value>) -> Value {
+    pub fn new_native_with(
+        &mut self,
+        name: &'static str,
+        f: NativeFn,
+        upvals: Vec<Value>,
+    ) -> Value {
         let env = self.globals;
         Value::Function(self.heap.new_function(Function::Native(NativeClosure {
             f,

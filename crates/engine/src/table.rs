@@ -28,6 +28,10 @@ impl BuildHasher for KeyHasher {
     }
 }
 
+/// `next` was given a key that is not in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidKey;
+
 /// Why a key cannot be stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyError {
@@ -238,14 +242,14 @@ impl Table {
 
     /// Traversal: the entry after `key` (`nil` starts), or `None` at the end.
     /// `Err` when `key` is not in the table.
-    pub fn next(&self, key: Value) -> Result<Option<(Value, Value)>, ()> {
+    pub fn next(&self, key: Value) -> Result<Option<(Value, Value)>, InvalidKey> {
         let start_hash = match key {
             Value::Nil => return Ok(self.next_from_array(0)),
             Value::Number(n) => match array_index(n) {
                 Some(i) if i <= self.arr.len() => return Ok(self.next_from_array(i)),
-                _ => self.hash.get_index_of(&key).ok_or(())? + 1,
+                _ => self.hash.get_index_of(&key).ok_or(InvalidKey)? + 1,
             },
-            _ => self.hash.get_index_of(&key).ok_or(())? + 1,
+            _ => self.hash.get_index_of(&key).ok_or(InvalidKey)? + 1,
         };
         Ok(self.next_from_hash(start_hash))
     }

@@ -131,7 +131,8 @@ impl Lua {
                         r!($a) = Value::Number($op.apply(x, y));
                     } else {
                         savepc!();
-                        let v = self.arith_slow($op, x, y, &proto, pc - 1, rk_reg($b), rk_reg($c))?;
+                        let v =
+                            self.arith_slow($op, x, y, &proto, pc - 1, rk_reg($b), rk_reg($c))?;
                         r!($a) = v;
                     }
                 }};
@@ -224,7 +225,9 @@ impl Lua {
                         self.set_index_named(obj, key, val, name)?;
                     }
                     Op::NewTable(a, b, c) => {
-                        let t = self.heap.new_table(crate::table::Table::with_capacity(b as usize, c as usize));
+                        let t = self
+                            .heap
+                            .new_table(crate::table::Table::with_capacity(b as usize, c as usize));
                         r!(a) = Value::Table(t);
                         gc_check!();
                     }
@@ -235,9 +238,7 @@ impl Lua {
                         savepc!();
                         let name = proto.operand_name(pc - 1, b);
                         let f = match obj {
-                            Value::Table(t)
-                                if self.heap.table(t).meta.is_none() =>
-                            {
+                            Value::Table(t) if self.heap.table(t).meta.is_none() => {
                                 self.heap.table(t).get(key)
                             }
                             _ => self.index_named(obj, key, name)?,
@@ -256,7 +257,15 @@ impl Lua {
                             r!(a) = Value::Number(-n);
                         } else {
                             savepc!();
-                            r!(a) = self.arith_slow(Arith::Unm, x, x, &proto, pc - 1, Some(b), Some(b))?;
+                            r!(a) = self.arith_slow(
+                                Arith::Unm,
+                                x,
+                                x,
+                                &proto,
+                                pc - 1,
+                                Some(b),
+                                Some(b),
+                            )?;
                         }
                     }
                     Op::Not(a, b) => r!(a) = Value::Bool(!r!(b).truthy()),
@@ -288,7 +297,8 @@ impl Lua {
                     Op::Eq(expect, b, c) => {
                         let (x, y) = (rk!(b), rk!(c));
                         let eq = match (x, y) {
-                            (Value::Table(_), Value::Table(_)) | (Value::UserData(_), Value::UserData(_))
+                            (Value::Table(_), Value::Table(_))
+                            | (Value::UserData(_), Value::UserData(_))
                                 if x != y =>
                             {
                                 savepc!();
@@ -341,7 +351,11 @@ impl Lua {
                     }
                     Op::Call(a, b, c) => {
                         let func = base + a as usize;
-                        let nargs = if b != 0 { b as usize - 1 } else { self.top - func - 1 };
+                        let nargs = if b != 0 {
+                            b as usize - 1
+                        } else {
+                            self.top - func - 1
+                        };
                         savepc!();
                         if self.precall(func, nargs, c as i32 - 1)? {
                             self.check_interrupt()?;
@@ -359,7 +373,11 @@ impl Lua {
                     }
                     Op::TailCall(a, b) => {
                         let func = base + a as usize;
-                        let nargs = if b != 0 { b as usize - 1 } else { self.top - func - 1 };
+                        let nargs = if b != 0 {
+                            b as usize - 1
+                        } else {
+                            self.top - func - 1
+                        };
                         savepc!();
                         self.tail_call(fi, func, nargs)?;
                         if self.frames.len() <= entry {
@@ -369,7 +387,11 @@ impl Lua {
                     }
                     Op::Return(a, b) => {
                         let first = base + a as usize;
-                        let n = if b != 0 { b as usize - 1 } else { self.top - first };
+                        let n = if b != 0 {
+                            b as usize - 1
+                        } else {
+                            self.top - first
+                        };
                         if !self.open_upvals.is_empty() {
                             self.close_upvals(base);
                         }
@@ -391,7 +413,11 @@ impl Lua {
                             unreachable!("for loop state is numeric after ForPrep")
                         };
                         let idx = idx + step;
-                        let go = if step > 0.0 { idx <= limit } else { limit <= idx };
+                        let go = if step > 0.0 {
+                            idx <= limit
+                        } else {
+                            limit <= idx
+                        };
                         if go {
                             pc = (pc as isize + sbx as isize) as usize;
                             self.stack[ra] = Value::Number(idx);
@@ -403,9 +429,12 @@ impl Lua {
                     Op::ForPrep(a, sbx) => {
                         let ra = base + a as usize;
                         savepc!();
-                        let init = self.for_number(self.stack[ra], "'for' initial value must be a number")?;
-                        let limit = self.for_number(self.stack[ra + 1], "'for' limit must be a number")?;
-                        let step = self.for_number(self.stack[ra + 2], "'for' step must be a number")?;
+                        let init = self
+                            .for_number(self.stack[ra], "'for' initial value must be a number")?;
+                        let limit =
+                            self.for_number(self.stack[ra + 1], "'for' limit must be a number")?;
+                        let step =
+                            self.for_number(self.stack[ra + 2], "'for' step must be a number")?;
                         self.stack[ra] = Value::Number(init - step);
                         self.stack[ra + 1] = Value::Number(limit);
                         self.stack[ra + 2] = Value::Number(step);
@@ -434,7 +463,11 @@ impl Lua {
                     }
                     Op::SetList(a, b, c) => {
                         let ra = base + a as usize;
-                        let n = if b != 0 { b as usize } else { self.top - ra - 1 };
+                        let n = if b != 0 {
+                            b as usize
+                        } else {
+                            self.top - ra - 1
+                        };
                         let Value::Table(t) = self.stack[ra] else {
                             unreachable!("SetList on a non-table")
                         };
@@ -465,7 +498,11 @@ impl Lua {
                         } else {
                             let want = b as usize - 1;
                             for i in 0..want {
-                                self.stack[ra + i] = if i < n { self.stack[from + i] } else { Value::Nil };
+                                self.stack[ra + i] = if i < n {
+                                    self.stack[from + i]
+                                } else {
+                                    Value::Nil
+                                };
                             }
                         }
                     }
@@ -607,7 +644,11 @@ impl Lua {
         if !h.is_nil() {
             return self.call_meta(h, x, y);
         }
-        let (bad, reg) = if self.to_number(x).is_none() { (x, xreg) } else { (y, yreg) };
+        let (bad, reg) = if self.to_number(x).is_none() {
+            (x, xreg)
+        } else {
+            (y, yreg)
+        };
         let name = reg.and_then(|r| proto.operand_name(pc, r));
         let msg = error::type_error("perform arithmetic on", name, bad.type_name());
         Err(self.runtime_error(&msg))
@@ -633,7 +674,14 @@ impl Lua {
     }
 
     /// `R(b) .. ... .. R(c)`, right to left as Lua 5.1 does it.
-    fn concat(&mut self, base: usize, b: usize, c: usize, proto: &Proto, pc: usize) -> LuaResult<Value> {
+    fn concat(
+        &mut self,
+        base: usize,
+        b: usize,
+        c: usize,
+        proto: &Proto,
+        pc: usize,
+    ) -> LuaResult<Value> {
         let all_plain = self.stack[base + b..=base + c]
             .iter()
             .all(|v| matches!(v, Value::Str(_) | Value::Number(_)));
@@ -664,7 +712,15 @@ impl Lua {
         Ok(acc)
     }
 
-    fn concat2(&mut self, x: Value, y: Value, proto: &Proto, pc: usize, xr: u16, yr: u16) -> LuaResult<Value> {
+    fn concat2(
+        &mut self,
+        x: Value,
+        y: Value,
+        proto: &Proto,
+        pc: usize,
+        xr: u16,
+        yr: u16,
+    ) -> LuaResult<Value> {
         let plain = |v: Value| matches!(v, Value::Str(_) | Value::Number(_));
         if plain(x) && plain(y) {
             let mut buf = Vec::new();
@@ -683,7 +739,8 @@ impl Lua {
         }
         if h.is_nil() {
             let (bad, reg) = if plain(x) { (y, yr) } else { (x, xr) };
-            let msg = error::type_error("concatenate", proto.operand_name(pc, reg), bad.type_name());
+            let msg =
+                error::type_error("concatenate", proto.operand_name(pc, reg), bad.type_name());
             return Err(self.runtime_error(&msg));
         }
         self.call_meta(h, x, y)
@@ -714,7 +771,9 @@ impl Lua {
     /// Equality with `__eq`, for library code.
     pub fn values_equal(&mut self, x: Value, y: Value) -> LuaResult<bool> {
         match (x, y) {
-            (Value::Table(_), Value::Table(_)) | (Value::UserData(_), Value::UserData(_)) if x != y => {
+            (Value::Table(_), Value::Table(_)) | (Value::UserData(_), Value::UserData(_))
+                if x != y =>
+            {
                 self.equal_slow(x, y)
             }
             _ => Ok(x == y),

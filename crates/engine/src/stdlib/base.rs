@@ -3,7 +3,7 @@
 
 use crate::error::LuaError;
 use crate::heap::Function;
-use crate::state::{Args, Lua, LuaResult};
+use crate::state::{Args, Lua, LuaResult, NativeFnPtr};
 use crate::value::{TableRef, Value};
 use std::io::Write;
 
@@ -13,7 +13,7 @@ pub fn open(lua: &mut Lua, with_print: bool) {
     lua.raw_set_str(g, "_G", Value::Table(g));
     let v = lua.new_str("Lua 5.1");
     lua.raw_set_str(g, "_VERSION", v);
-    let funcs: &[(&'static str, fn(&mut Lua, Args) -> LuaResult<usize>)] = &[
+    let funcs: &[(&'static str, NativeFnPtr)] = &[
         ("assert", assert),
         ("error", error),
         ("pcall", pcall),
@@ -46,7 +46,7 @@ pub fn open(lua: &mut Lua, with_print: bool) {
     if with_print {
         // The host-facing functions of lua.c's environment.
         for (name, f) in [
-            ("print", print as fn(&mut Lua, Args) -> LuaResult<usize>),
+            ("print", print as NativeFnPtr),
             ("dofile", dofile),
             ("loadfile", loadfile),
         ] {
@@ -403,7 +403,7 @@ fn next(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     match lua.heap.table(t).next(k) {
         Ok(Some((k, v))) => lua.push_all(&[k, v]),
         Ok(None) => lua.push_all(&[Value::Nil]),
-        Err(()) => Err(lua.runtime_error("invalid key to 'next'")),
+        Err(crate::table::InvalidKey) => Err(lua.runtime_error("invalid key to 'next'")),
     }
 }
 
@@ -538,7 +538,8 @@ fn load(lua: &mut Lua, a: Args) -> LuaResult<usize> {
                 src.extend_from_slice(b);
             }
             _ => {
-                let LuaError::Runtime(m) = lua.native_error("reader function must return a string") else {
+                let LuaError::Runtime(m) = lua.native_error("reader function must return a string")
+                else {
                     unreachable!()
                 };
                 return lua.push_all(&[Value::Nil, m]);
@@ -637,7 +638,11 @@ fn collectgarbage(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         }
         b"setpause" | b"setstepmul" => {
             let new = lua.opt_int(a, 2, 0)?;
-            let slot = if opt[3] == b'p' { &mut lua.gc_pause } else { &mut lua.gc_stepmul };
+            let slot = if opt[3] == b'p' {
+                &mut lua.gc_pause
+            } else {
+                &mut lua.gc_stepmul
+            };
             let old = std::mem::replace(slot, new);
             Value::Number(old as f64)
         }
@@ -654,12 +659,13 @@ fn gcinfo(lua: &mut Lua, _a: Args) -> LuaResult<usize> {
     lua.push_all(&[Value::Number(kb)])
 }
 
-
 fn newproxy(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let meta = match lua.arg(a, 1) {
         Value::Nil | Value::Bool(false) => None,
         Value::Bool(true) => Some(lua.new_table()),
-        Value::UserData(u) if lua.heap.userdata.get(u.0).data.is::<Proxy>() => lua.heap.userdata.get(u.0).meta,
+        Value::UserData(u) if lua.heap.userdata.get(u.0).data.is::<Proxy>() => {
+            lua.heap.userdata.get(u.0).meta
+        }
         _ => return Err(lua.arg_error(1, "boolean or proxy expected")),
     };
     let env = Some(lua.globals());

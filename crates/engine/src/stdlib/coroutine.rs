@@ -9,13 +9,13 @@
 
 use crate::error::LuaError;
 use crate::heap::{Function, Thread, ThreadStatus};
-use crate::state::{Args, Lua, LuaResult};
+use crate::state::{Args, Lua, LuaResult, NativeFnPtr};
 use crate::value::{ThreadRef, Value};
 
 /// Registers the `coroutine` table.
 pub fn open(lua: &mut Lua) {
     let t = lua.new_table();
-    let funcs: &[(&'static str, fn(&mut Lua, Args) -> LuaResult<usize>)] = &[
+    let funcs: &[(&'static str, NativeFnPtr)] = &[
         ("create", create),
         ("resume", resume),
         ("yield", yield_),
@@ -39,7 +39,8 @@ fn check_co(lua: &mut Lua, a: Args, n: usize) -> LuaResult<ThreadRef> {
 
 fn create(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let f = lua.arg(a, 1);
-    let is_lua = matches!(f, Value::Function(r) if matches!(lua.heap.function(r), Function::Lua(_)));
+    let is_lua =
+        matches!(f, Value::Function(r) if matches!(lua.heap.function(r), Function::Lua(_)));
     if !is_lua {
         return Err(lua.arg_error(1, "Lua function expected"));
     }
@@ -81,7 +82,11 @@ impl Lua {
     /// Resumes coroutine `co` with `args`. Returns `Ok(values)` when it
     /// yielded or finished, `Err(error value)` when it failed or cannot be
     /// resumed.
-    pub fn resume_thread(&mut self, co: ThreadRef, args: &[Value]) -> LuaResult<Result<Vec<Value>, Value>> {
+    pub fn resume_thread(
+        &mut self,
+        co: ThreadRef,
+        args: &[Value],
+    ) -> LuaResult<Result<Vec<Value>, Value>> {
         let status = if co == self.current {
             ThreadStatus::Running
         } else {
@@ -150,11 +155,8 @@ impl Lua {
                 self.ensure_stack(1 + args.len() + 1)?;
                 self.stack[1..1 + args.len()].copy_from_slice(args);
                 self.top = 1 + args.len();
-                self.call_at(0, args.len(), -1)?;
-                let n = self.top;
-                // Results are at 0..top.
-                self.top = n;
-                Ok(())
+                // Results end up at 0..top.
+                self.call_at(0, args.len(), -1)
             }
             Some((func, wanted)) => {
                 self.ensure_stack(func + args.len() + 1)?;

@@ -22,7 +22,10 @@ pub struct CRandom {
 
 impl Default for CRandom {
     fn default() -> Self {
-        let mut g = CRandom { r: Vec::new(), i: 0 };
+        let mut g = CRandom {
+            r: Vec::new(),
+            i: 0,
+        };
         g.srand(1);
         g
     }

@@ -61,7 +61,7 @@ impl Lua {
 pub(crate) fn register_lib(
     lua: &mut Lua,
     name: &str,
-    funcs: &[(&'static str, fn(&mut Lua, crate::state::Args) -> crate::state::LuaResult<usize>)],
+    funcs: &[(&'static str, crate::state::NativeFnPtr)],
 ) -> crate::value::TableRef {
     let t = lua.new_table();
     for &(fname, f) in funcs {

@@ -161,8 +161,12 @@ fn char(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 fn dump(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     match lua.arg(a, 1) {
         Value::Function(f) => match lua.heap.function(f) {
-            crate::heap::Function::Lua(_) => push_str(lua, b"\x1bLuaQ\0redlua: binary chunks are not loadable"),
-            crate::heap::Function::Native(_) => Err(lua.native_error("unable to dump given function")),
+            crate::heap::Function::Lua(_) => {
+                push_str(lua, b"\x1bLuaQ\0redlua: binary chunks are not loadable")
+            }
+            crate::heap::Function::Native(_) => {
+                Err(lua.native_error("unable to dump given function"))
+            }
         },
         v => Err(lua.arg_type_error(1, "function", v)),
     }
@@ -187,7 +191,9 @@ fn with_hook<T>(
     };
     match r {
         Ok(v) => Ok(v),
-        Err(PatternError::Interrupted) => Err(pending.unwrap_or(LuaError::Abort("interrupted".into()))),
+        Err(PatternError::Interrupted) => {
+            Err(pending.unwrap_or(LuaError::Abort("interrupted".into())))
+        }
         Err(PatternError::Error(msg)) => Err(lua.native_error(&msg)),
     }
 }
@@ -204,7 +210,11 @@ fn push_capture(lua: &mut Lua, src: &[u8], m: &Match, i: usize) -> LuaResult<()>
 }
 
 fn push_captures(lua: &mut Lua, src: &[u8], m: &Match, whole: bool) -> LuaResult<usize> {
-    let n = if whole { m.value_count() } else { m.captures.len() };
+    let n = if whole {
+        m.value_count()
+    } else {
+        m.captures.len()
+    };
     lua.check_stack(n, "too many captures")?;
     for i in 0..n {
         push_capture(lua, src, m, i)?;
@@ -286,7 +296,13 @@ fn gmatch(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 }
 
 /// The replacement of one gsub match: appended to `out`.
-fn gsub_replace(lua: &mut Lua, src: &[u8], m: &Match, repl: Value, out: &mut Vec<u8>) -> LuaResult<()> {
+fn gsub_replace(
+    lua: &mut Lua,
+    src: &[u8],
+    m: &Match,
+    repl: Value,
+    out: &mut Vec<u8>,
+) -> LuaResult<()> {
     let v = match repl {
         Value::Str(r) => {
             let r = lua.heap.str_rc(r);

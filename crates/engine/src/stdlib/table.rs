@@ -54,7 +54,11 @@ fn concat(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             Value::Str(s) => out.extend_from_slice(lua.str_bytes(s)),
             Value::Number(n) => crate::number::fmt_number(n, &mut out),
             other => {
-                let msg = format!("invalid value ({}) at index {} in table for 'concat'", other.type_name(), k);
+                let msg = format!(
+                    "invalid value ({}) at index {} in table for 'concat'",
+                    other.type_name(),
+                    k
+                );
                 return Err(lua.native_error(&msg));
             }
         }
@@ -175,7 +179,7 @@ fn foreach(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         let (key, v) = match next {
             Ok(Some(kv)) => kv,
             Ok(None) => return Ok(0),
-            Err(()) => return Err(lua.native_error("invalid key to 'next'")),
+            Err(crate::table::InvalidKey) => return Err(lua.native_error("invalid key to 'next'")),
         };
         lua.call_values(f, &[key, v], 1)?;
         lua.top -= 1;
@@ -218,7 +222,14 @@ fn swap(lua: &mut Lua, t: TableRef, i: i64, j: i64) -> LuaResult<()> {
     rawseti(lua, t, j, vi)
 }
 
-fn auxsort(lua: &mut Lua, t: TableRef, cmp: Value, mut l: i64, mut u: i64, slot: usize) -> LuaResult<()> {
+fn auxsort(
+    lua: &mut Lua,
+    t: TableRef,
+    cmp: Value,
+    mut l: i64,
+    mut u: i64,
+    slot: usize,
+) -> LuaResult<()> {
     while l < u {
         lua.check_interrupt()?;
         // Sort a[l], a[(l+u)/2] and a[u].
