@@ -9,7 +9,7 @@ local function tak(x, y, z)
   return tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y))
 end
 
-local N = 32
+local N = 35
 local a = fib(N)
 local b = tak(24, 16, 8)
 print("fib", N, a, "tak", b)

@@ -8,10 +8,11 @@
 //!   escapes, long brackets (`[==[ ... ]==]`), comments and numerals (logos
 //!   finds the extent of a numeral, [`numeral_value`] converts it like
 //!   `luaO_str2d`).
-//! - Whitespace and comments come out of logos as [`Token::Trivia`] and are
-//!   dropped by [`Lexer::next_lexeme`], the iterator the parser uses (logos'
-//!   own skipping recurses once per skipped token, which could overflow the
-//!   stack on inputs made of many blank lines).
+//! - Spaces within a line are skipped by logos. Line breaks and comments
+//!   come out of logos as [`Token::Trivia`] and are dropped by
+//!   [`Lexer::next_lexeme`], the iterator the parser uses: logos' own
+//!   skipping recurses once per skipped token, which could overflow the
+//!   stack on inputs made of many comment lines.
 //! - The line counter lives in the logos `extras`; it follows `llex`'s
 //!   `inclinenumber`: `\n`, `\r`, `\r\n` and `\n\r` each count as one line.
 //! - [`error_message`] is the one place where "chunk:line: msg near 'tok'"
@@ -50,6 +51,7 @@ impl LexError {
 /// reach the parser; `Eof` is produced by [`Lexer`] at the end of input.
 #[derive(Logos, Debug, Clone, PartialEq)]
 #[logos(source = [u8], extras = u32, error = LexError)]
+#[logos(skip r"[ \t\x0B\x0C]+")]
 pub enum Token<'s> {
     #[token("and")]
     And,
@@ -134,8 +136,8 @@ pub enum Token<'s> {
     /// string.
     #[regex(r"\[=*", long_bracket)]
     LongBracket,
-    /// Whitespace or a comment.
-    #[regex(r"[ \t\r\n\x0B\x0C]+", whitespace)]
+    /// Line breaks with the whitespace around them, or a comment.
+    #[regex(r"[\r\n][ \t\r\n\x0B\x0C]*", whitespace)]
     #[token("--", comment)]
     Trivia,
     /// End of input.

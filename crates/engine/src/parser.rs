@@ -232,7 +232,7 @@ impl<'s, 'c> Parser<'s, 'c> {
             return Err(self.err_expected(&Token::Name(b"")));
         }
         let tok = self.advance()?;
-        Ok(String::from_utf8_lossy(tok.raw).into_owned())
+        Ok(String::from_utf8(tok.raw.to_vec()).unwrap_or_default())
     }
 
     /// Whether the current token ends a block (`block_follow`).

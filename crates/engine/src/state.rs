@@ -34,6 +34,9 @@ pub const MAX_CALLS: usize = 20000;
 pub const MAX_CCALLS: u32 = 200;
 /// Stack slots allowed in one thread.
 pub const MAX_STACK: usize = 1_000_000;
+/// Rust stack that nested native calls may use: fits Rust's default 2 MiB
+/// thread stack. Raise it with `set_c_stack_limit` on bigger stacks.
+pub const DEFAULT_C_STACK_LIMIT: usize = 1 << 20;
 /// Chain length of `__index`/`__newindex` lookups (MAXTAGLOOP).
 const MAX_TAG_LOOP: usize = 100;
 
@@ -119,6 +122,10 @@ pub struct Lua {
     pub(crate) interrupt_handler: Option<InterruptHandler>,
     pub(crate) gc_epoch: u32,
     pub(crate) gc_stopped: bool,
+    /// Stack address at the outermost call, and how much Rust stack nested
+    /// calls may use below it.
+    pub(crate) c_stack_base: usize,
+    pub(crate) c_stack_limit: usize,
     /// `collectgarbage("setpause"/"setstepmul")` values (reported only).
     pub(crate) gc_pause: i64,
     pub(crate) gc_stepmul: i64,
@@ -169,6 +176,8 @@ impl Lua {
             interrupt_handler: None,
             gc_epoch: 0,
             gc_stopped: false,
+            c_stack_base: 0,
+            c_stack_limit: DEFAULT_C_STACK_LIMIT,
             gc_pause: 200,
             gc_stepmul: 200,
             env_epoch: 0,
@@ -444,7 +453,15 @@ impl Lua {
     /// Calls the function at `stack[func]` with the `nargs` values above it.
     /// Afterwards the results are at `stack[func..top]`.
     pub fn call_at(&mut self, func: usize, nargs: usize, nresults: i32) -> LuaResult<()> {
-        if self.n_ccalls >= MAX_CCALLS {
+        // Bound the Rust stack as well as the nesting count: the address of
+        // a local tells how deep this thread's stack is.
+        let marker = 0u8;
+        let sp = std::ptr::addr_of!(marker) as usize;
+        if self.n_ccalls == 0 {
+            self.c_stack_base = sp;
+        }
+        if self.n_ccalls >= MAX_CCALLS || self.c_stack_base.saturating_sub(sp) > self.c_stack_limit
+        {
             return Err(self.runtime_error("C stack overflow"));
         }
         self.n_ccalls += 1;
@@ -923,6 +940,12 @@ impl Lua {
                 r.map_err(LuaError::Abort)
             }
         }
+    }
+
+    /// Sets how much Rust stack nested native calls (metamethods, `pcall`,
+    /// coroutines) may use before "C stack overflow" is raised.
+    pub fn set_c_stack_limit(&mut self, bytes: usize) {
+        self.c_stack_limit = bytes;
     }
 
     /// Makes a native function value.
