@@ -3,9 +3,8 @@
 //! and reports the same errors at the same lines.
 //!
 //! Structure:
-//! - [`parse`] drives a [`Parser`] over the token stream of the
-//!   [`Lexer`](crate::lexer::Lexer) and returns the chunk's
-//!   [`Block`].
+//! - [`parse`] drives a `Parser` over the token stream of the
+//!   [`Lexer`] and returns the chunk's [`Block`].
 //! - Statements (`statement`, `if_stat`, `for_stat`, ...) and expressions
 //!   (`expr`, `sub_expr`, `simple_exp`, `primary_exp`, `prefix_exp`) keep
 //!   PUC's names and structure. Binary operators use PUC's priority
@@ -42,6 +41,10 @@ const DEFAULT_C_CALLS: u32 = 2;
 /// example `[string "x = 1"]` or `foo.lua`); an error is the complete
 /// message as Lua 5.1.5 prints it, such as
 /// `foo.lua:3: 'end' expected (to close 'function' at line 1) near '<eof>'`.
+///
+/// # Errors
+///
+/// Any lexical or syntax error of Lua 5.1, as its message.
 pub fn parse(source: &[u8], chunkname: &str) -> Result<Block, String> {
     parse_at_depth(source, chunkname, DEFAULT_C_CALLS)
 }
@@ -51,6 +54,10 @@ pub fn parse(source: &[u8], chunkname: &str) -> Result<Block, String> {
 /// 2 for `loadstring` called from a main chunk, more inside `pcall`...).
 /// The nesting limits ("chunk has too many syntax levels", "variables in
 /// assignment") depend on it exactly as in Lua 5.1.
+///
+/// # Errors
+///
+/// As for [`parse`].
 pub fn parse_at_depth(source: &[u8], chunkname: &str, c_calls: u32) -> Result<Block, String> {
     let mut parser = Parser::new(source, chunkname, c_calls)?;
     parser
@@ -58,7 +65,7 @@ pub fn parse_at_depth(source: &[u8], chunkname: &str, c_calls: u32) -> Result<Bl
         .map_err(|Fail| std::mem::take(&mut parser.error))
 }
 
-/// The marker of a failed parse; the message is in [`Parser::error`]. Being
+/// The marker of a failed parse; the message is in `Parser::error`. Being
 /// zero-sized keeps the `?` temporaries small in the parser's frames.
 struct Fail;
 
@@ -120,7 +127,7 @@ impl Drop for Parser<'_, '_> {
 impl<'s, 'c> Parser<'s, 'c> {
     fn new(source: &'s [u8], chunkname: &'c str, c_calls: u32) -> Result<Self, String> {
         let mut lex = Lexer::new(source);
-        let tok = lex.next_lexeme().map_err(|e| lex_error(chunkname, e))?;
+        let tok = lex.next_lexeme().map_err(|e| lex_error(chunkname, &e))?;
         Ok(Parser {
             line: tok.line,
             lastline: 1,
@@ -159,7 +166,7 @@ impl<'s, 'c> Parser<'s, 'c> {
                 self.line = tok.line;
                 Ok(tok)
             }
-            Err(e) => Err(self.fail(lex_error(self.chunkname, e))),
+            Err(e) => Err(self.fail(lex_error(self.chunkname, &e))),
         }
     }
 
@@ -306,7 +313,7 @@ impl<'s, 'c> Parser<'s, 'c> {
 }
 
 /// Formats a lexer error.
-fn lex_error(chunkname: &str, e: LexError) -> String {
+fn lex_error(chunkname: &str, e: &LexError) -> String {
     error_message(chunkname, e.line, e.msg, Some(&e.near))
 }
 
@@ -543,9 +550,10 @@ impl Parser<'_, '_> {
         while self.test_next(&Token::Char(b'.'))? {
             path.push(self.check_name()?);
         }
-        let method = match self.test_next(&Token::Char(b':'))? {
-            true => Some(self.check_name()?),
-            false => None,
+        let method = if self.test_next(&Token::Char(b':'))? {
+            Some(self.check_name()?)
+        } else {
+            None
         };
         Ok(FuncName { path, method })
     }
@@ -553,9 +561,10 @@ impl Parser<'_, '_> {
     /// `local function ...` or `local names ...`.
     fn local(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
-        match self.test_next(&Token::Function)? {
-            true => self.local_func(line),
-            false => self.local_stat(line),
+        if self.test_next(&Token::Function)? {
+            self.local_func(line)
+        } else {
+            self.local_stat(line)
         }
     }
 
@@ -577,9 +586,10 @@ impl Parser<'_, '_> {
             names.push(self.check_name()?);
             self.declare_local(names.len() - 1)?;
         }
-        let n = match self.test_next(&Token::Char(b'='))? {
-            true => self.expr_list()?,
-            false => 0,
+        let n = if self.test_next(&Token::Char(b'='))? {
+            self.expr_list()?
+        } else {
+            0
         };
         self.activate_locals(names.len());
         let exprs = self.pop_exprs(n);
@@ -589,9 +599,10 @@ impl Parser<'_, '_> {
 
     fn ret_stat(&mut self, line: u32) -> PResult<()> {
         self.skip()?;
-        let n = match self.block_follow() || self.is_char(b';') {
-            true => 0,
-            false => self.expr_list()?,
+        let n = if self.block_follow() || self.is_char(b';') {
+            0
+        } else {
+            self.expr_list()?
         };
         self.finish_return(n, line);
         Ok(())
@@ -890,9 +901,10 @@ impl Parser<'_, '_> {
             return Err(self.err_near(msg));
         }
         self.skip()?;
-        let n = match self.is_char(b')') {
-            true => 0,
-            false => self.expr_list()?,
+        let n = if self.is_char(b')') {
+            0
+        } else {
+            self.expr_list()?
         };
         self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
         Ok(n)
@@ -960,9 +972,10 @@ impl Parser<'_, '_> {
     /// Moves the value (and the key) on the stack into a table item.
     fn finish_item(&mut self, keyed: bool) {
         let value = self.pop_expr();
-        let item = match keyed {
-            true => TableItem::Keyed(self.pop_expr(), value),
-            false => TableItem::Positional(value),
+        let item = if keyed {
+            TableItem::Keyed(self.pop_expr(), value)
+        } else {
+            TableItem::Positional(value)
         };
         self.items.push(item);
     }

@@ -84,6 +84,27 @@ const TM_NAMES: [&str; 17] = [
     "__call",
 ];
 
+/// What a call needs to know of a prototype to set up its frame.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FrameShape {
+    pub num_params: u8,
+    pub is_vararg: bool,
+    pub needs_arg: bool,
+    pub max_stack: u8,
+}
+
+impl FrameShape {
+    #[inline]
+    pub(crate) fn of(p: &Proto) -> FrameShape {
+        FrameShape {
+            num_params: p.num_params,
+            is_vararg: p.is_vararg,
+            needs_arg: p.needs_arg,
+            max_stack: p.max_stack,
+        }
+    }
+}
+
 /// The arguments of a native call: `base..base + len` on the stack.
 #[derive(Clone, Copy, Debug)]
 pub struct Args {
@@ -485,8 +506,8 @@ impl Lua {
         };
         match self.heap.function(fref) {
             Function::Lua(c) => {
-                let proto = c.proto.clone();
-                self.push_lua_frame(func, nargs, nresults, fref, &proto)?;
+                let shape = FrameShape::of(&c.proto);
+                self.push_lua_frame(func, nargs, nresults, fref, shape)?;
                 Ok(true)
             }
             Function::Native(c) => {
@@ -543,7 +564,7 @@ impl Lua {
         nargs: usize,
         nresults: i32,
         fref: FnRef,
-        proto: &Proto,
+        proto: FrameShape,
     ) -> LuaResult<()> {
         if self.frames.len() >= MAX_CALLS {
             return Err(self.runtime_error("stack overflow"));
@@ -579,6 +600,7 @@ impl Lua {
         self.frames.push(Frame {
             func,
             base,
+            top: self.top,
             pc: 0,
             nresults,
             nvarargs: nvarargs as u32,
@@ -616,6 +638,7 @@ impl Lua {
         self.frames.push(Frame {
             func,
             base,
+            top: 0,
             pc: 0,
             nresults,
             nvarargs: 0,

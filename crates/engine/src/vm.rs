@@ -25,6 +25,8 @@ pub struct Frame {
     pub func: usize,
     /// First register (Lua) or first argument (native).
     pub base: usize,
+    /// End of a Lua frame's registers.
+    pub top: usize,
     /// Next instruction (Lua frames; saved when the loop calls out).
     pub pc: usize,
     /// Results the caller wants; -1 for all.
@@ -522,9 +524,9 @@ impl Lua {
     /// The end of frame `fi`'s registers.
     pub(crate) fn lua_frame_top(&self, fi: usize) -> usize {
         let f = &self.frames[fi];
-        match self.heap.function(f.fref) {
-            Function::Lua(c) => f.base + c.proto.max_stack as usize,
-            Function::Native(_) => self.top,
+        match f.kind {
+            FrameKind::Lua => f.top,
+            FrameKind::Native => self.top,
         }
     }
 
@@ -587,14 +589,14 @@ impl Lua {
         };
         let frame = self.frames[fi];
         if let Function::Lua(c) = self.heap.function(fref) {
-            let proto = c.proto.clone();
+            let proto = crate::state::FrameShape::of(&c.proto);
             if !self.open_upvals.is_empty() {
                 self.close_upvals(frame.base);
             }
             self.stack.copy_within(func..func + 1 + nargs, frame.func);
             func = frame.func;
             self.frames.pop();
-            self.push_lua_frame(func, nargs, frame.nresults, fref, &proto)?;
+            self.push_lua_frame(func, nargs, frame.nresults, fref, proto)?;
             return self.check_interrupt();
         }
         // A native callee: call it, then return its results.
