@@ -278,3 +278,43 @@ fn random_sources_never_panic() {
     }
     assert!(started.elapsed() < Duration::from_secs(120));
 }
+
+/// Long left-associative chains make deep trees: compiling and dropping
+/// them must neither overflow the Rust stack nor fail on valid programs.
+#[test]
+fn long_operator_and_suffix_chains() {
+    let mut lua = state();
+    let n = 100_000;
+    let sum = format!("local x = 1 return {}", vec!["x"; n].join(" + "));
+    let out = lua.exec(sum.as_bytes(), "=sum").unwrap();
+    assert_eq!(out[0], Value::Number(n as f64));
+    let consts = format!("return {}", vec!["1"; n].join(" + "));
+    let out = lua.exec(consts.as_bytes(), "=consts").unwrap();
+    assert_eq!(out[0], Value::Number(n as f64));
+    let ors = format!("local x return {} or 7", vec!["x"; n].join(" or "));
+    let out = lua.exec(ors.as_bytes(), "=ors").unwrap();
+    assert_eq!(out[0], Value::Number(7.0));
+    // Suffix chains are valid syntax; the compiler may refuse them cleanly.
+    for src in [
+        format!("local a = {{}} return a{}", ".b".repeat(n)),
+        format!(
+            "local f f = function() return f end return f{}",
+            "()".repeat(n)
+        ),
+        format!(
+            "local o = {{}} function o:m() return self end return o{}",
+            ":m()".repeat(n)
+        ),
+    ] {
+        match lua.load(src.as_bytes(), "=chain") {
+            Ok(f) => {
+                let _ = lua.call(f, &[]);
+            }
+            Err(e) => assert!(
+                e.message.contains("too complex") || e.message.contains("syntax levels"),
+                "{}",
+                e.message
+            ),
+        }
+    }
+}

@@ -71,7 +71,10 @@ impl Lua {
             traceback: None,
         };
         let block = crate::parser::parse(src, &name).map_err(syntax)?;
-        let proto = crate::compiler::compile(&block, &name, &mut self.heap).map_err(syntax)?;
+        let compiled = crate::compiler::compile(&block, &name, &mut self.heap);
+        // Deep trees (long operator chains) are freed without recursion.
+        crate::parser::dispose_block(block);
+        let proto = compiled.map_err(syntax)?;
         let env = self.globals;
         let f = self.heap.new_function(Function::Lua(LuaClosure {
             proto,

@@ -32,6 +32,7 @@ pub fn compile(block: &Block, source: &str, heap: &mut Heap) -> CResult<Rc<Proto
         funcs: Vec::new(),
         source: Rc::from(source),
         line: 1,
+        depth: 0,
     };
     c.open_function(0, true);
     c.block(block)?;
@@ -66,7 +67,12 @@ struct Compiler<'h> {
     funcs: Vec<FuncState>,
     source: Rc<str>,
     line: u32,
+    /// Nesting of expression compilation (bounded like the parser's).
+    depth: u32,
 }
+
+/// Expression nesting the compiler accepts (PUC's LUAI_MAXCCALLS).
+const MAX_DEPTH: u32 = 200;
 
 /// Where a name lives.
 enum Var {
@@ -82,15 +88,25 @@ fn is_multi(e: &Expr) -> bool {
 /// Folds numeric constant expressions like PUC's `constfolding`: never into
 /// NaN, never a division or modulo by zero.
 fn fold(e: &Expr) -> Option<f64> {
+    fold_at(e, 0)
+}
+
+/// Folding gives up below this depth, so that long chains cost linear time.
+const FOLD_DEPTH: u32 = 64;
+
+fn fold_at(e: &Expr, depth: u32) -> Option<f64> {
+    if depth > FOLD_DEPTH {
+        return None;
+    }
     match e {
         Expr::Number(n) => Some(*n),
-        Expr::Paren(inner) => fold(inner),
+        Expr::Paren(inner) => fold_at(inner, depth + 1),
         Expr::Unop(UnOp::Neg, x, _) => {
-            let v = -fold(x)?;
+            let v = -fold_at(x, depth + 1)?;
             (!v.is_nan()).then_some(v)
         }
         Expr::Binop(op, l, r, _) => {
-            let (a, b) = (fold(l)?, fold(r)?);
+            let (a, b) = (fold_at(l, depth + 1)?, fold_at(r, depth + 1)?);
             let v = match op {
                 BinOp::Add => a + b,
                 BinOp::Sub => a - b,
@@ -147,21 +163,51 @@ fn stat_uses_vararg(s: &Stat) -> bool {
     }
 }
 
+/// Iterative, so that long operator chains cannot overflow the stack.
 fn expr_uses_vararg(e: &Expr) -> bool {
-    match e {
-        Expr::Vararg => true,
-        Expr::Table(items, _) => items.iter().any(|i| match i {
-            TableItem::Positional(v) => expr_uses_vararg(v),
-            TableItem::Keyed(k, v) => expr_uses_vararg(k) || expr_uses_vararg(v),
-        }),
-        Expr::Binop(_, l, r, _) | Expr::Index(l, r, _) => {
-            expr_uses_vararg(l) || expr_uses_vararg(r)
+    let mut todo = vec![e];
+    while let Some(e) = todo.pop() {
+        match e {
+            Expr::Vararg => return true,
+            Expr::Table(items, _) => {
+                for i in items {
+                    match i {
+                        TableItem::Positional(v) => todo.push(v),
+                        TableItem::Keyed(k, v) => {
+                            todo.push(k);
+                            todo.push(v);
+                        }
+                    }
+                }
+            }
+            Expr::Binop(_, l, r, _) | Expr::Index(l, r, _) => {
+                todo.push(l);
+                todo.push(r);
+            }
+            Expr::Unop(_, x, _) | Expr::Paren(x) => todo.push(x),
+            Expr::Call(f, args, _) => {
+                todo.push(f);
+                todo.extend(args.iter());
+            }
+            Expr::Method(o, _, args, _) => {
+                todo.push(o);
+                todo.extend(args.iter());
+            }
+            _ => {}
         }
-        Expr::Unop(_, x, _) | Expr::Paren(x) => expr_uses_vararg(x),
-        Expr::Call(f, args, _) => expr_uses_vararg(f) || args.iter().any(expr_uses_vararg),
-        Expr::Method(o, _, args, _) => expr_uses_vararg(o) || args.iter().any(expr_uses_vararg),
-        _ => false,
     }
+    false
+}
+
+fn is_arith(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Mod
+    )
+}
+
+fn is_and_or(op: BinOp) -> bool {
+    matches!(op, BinOp::And | BinOp::Or)
 }
 
 fn name_rc(bytes: &[u8]) -> Rc<str> {
@@ -1023,6 +1069,16 @@ impl<'h> Compiler<'h> {
     }
 
     fn exp_to_reg_inner(&mut self, e: &Expr, dst: u8) -> CResult<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error("chunk has too many syntax levels"));
+        }
+        self.depth += 1;
+        let r = self.exp_to_reg_nested(e, dst);
+        self.depth -= 1;
+        r
+    }
+
+    fn exp_to_reg_nested(&mut self, e: &Expr, dst: u8) -> CResult<()> {
         if let Some(n) = fold(e) {
             let k = self.constant(Value::Number(n));
             self.emit(Op::LoadK(dst, k));
@@ -1062,6 +1118,9 @@ impl<'h> Compiler<'h> {
                 }
             }
             Expr::Index(obj, key, line) => {
+                if let Expr::Index(..) = &**obj {
+                    return self.index_chain(e, dst);
+                }
                 let name = self.describe(obj);
                 let o = self.exp_to_anyreg(obj)?;
                 let k = self.exp_to_rk(key)?;
@@ -1077,9 +1136,62 @@ impl<'h> Compiler<'h> {
             }
             Expr::Paren(inner) => self.exp_to_reg_inner(inner, dst)?,
             Expr::Unop(op, x, line) => self.unop(*op, x, *line, dst)?,
-            Expr::Binop(op, l, r, line) => self.binop(*op, l, r, *line, dst)?,
+            Expr::Binop(op, l, r, line) => self.binop(e, *op, l, r, *line, dst)?,
         }
         Ok(())
+    }
+
+    /// `a.b.c...` without recursion: the innermost object goes into a
+    /// temporary, then each step indexes it in place (as PUC does).
+    fn index_chain(&mut self, e: &Expr, dst: u8) -> CResult<()> {
+        let mut steps = Vec::new();
+        let mut cur = e;
+        while let Expr::Index(obj, key, line) = cur {
+            steps.push((obj, key, *line));
+            cur = obj;
+        }
+        let tmp = self.reserve(1)?;
+        let mut prev_name = None;
+        for (i, (obj, key, line)) in steps.iter().rev().enumerate() {
+            let name = if i == 0 {
+                self.describe(obj)
+            } else {
+                prev_name.take()
+            };
+            let o = if i == 0 {
+                self.exp_to_anyreg(obj)?
+            } else {
+                tmp
+            };
+            let k = self.exp_to_rk(key)?;
+            self.line = *line;
+            let target = if i + 1 == steps.len() { dst } else { tmp };
+            let pc = self.emit(Op::GetTable(target, o as u16, k));
+            self.note(pc, o as u16, name);
+            self.set_free(tmp as usize + 1);
+            prev_name = match &***key {
+                Expr::Str(s) => Some((NameKind::Field, name_rc(s))),
+                _ => Some((NameKind::Field, Rc::from("?"))),
+            };
+        }
+        Ok(())
+    }
+
+    /// The left spine of a chain of left-associative operators of one
+    /// family (`a + b - c`, `a and b or c`): the innermost operand and the
+    /// steps above it, innermost first.
+    fn left_spine(e: &Expr, family: fn(BinOp) -> bool) -> (&Expr, Vec<(BinOp, &Expr, u32)>) {
+        let mut steps = Vec::new();
+        let mut cur = e;
+        while let Expr::Binop(op, l, r, line) = cur {
+            if !family(*op) {
+                break;
+            }
+            steps.push((*op, &**r, *line));
+            cur = l;
+        }
+        steps.reverse();
+        (cur, steps)
     }
 
     fn unop(&mut self, op: UnOp, x: &Expr, line: u32, dst: u8) -> CResult<()> {
@@ -1095,16 +1207,21 @@ impl<'h> Compiler<'h> {
         Ok(())
     }
 
-    fn binop(&mut self, op: BinOp, l: &Expr, r: &Expr, line: u32, dst: u8) -> CResult<()> {
+    fn binop(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        l: &Expr,
+        r: &Expr,
+        line: u32,
+        dst: u8,
+    ) -> CResult<()> {
         match op {
-            BinOp::And | BinOp::Or => return self.and_or(op, l, r, dst),
+            BinOp::And | BinOp::Or => return self.and_or(e, op, l, r, dst),
             BinOp::Concat => return self.concat(l, r, line, dst),
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                 // dst = (cond) as a boolean.
-                let to_true = self.cond_jumps(
-                    &Expr::Binop(op, Box::new(l.clone()), Box::new(r.clone()), line),
-                    true,
-                )?;
+                let to_true = self.cond_jumps(e, true)?;
                 self.emit(Op::LoadBool(dst, false, true));
                 self.patch_here(to_true);
                 self.emit(Op::LoadBool(dst, true, false));
@@ -1112,8 +1229,53 @@ impl<'h> Compiler<'h> {
             }
             _ => {}
         }
-        let (ln, rn) = (self.describe(l), self.describe(r));
-        let b = self.exp_to_rk(l)?;
+        if matches!(l, Expr::Binop(lop, ..) if is_arith(*lop)) {
+            return self.arith_chain(e, dst);
+        }
+        self.arith_step(op, l, r, line, dst)
+    }
+
+    /// A chain `a + b * c - d ...`: the left spine is computed in one
+    /// temporary, step by step, in the order Lua evaluates it.
+    fn arith_chain(&mut self, e: &Expr, dst: u8) -> CResult<()> {
+        let (first, steps) = Self::left_spine(e, is_arith);
+        let acc = self.reserve(1)?;
+        self.exp_to_reg(first, acc)?;
+        let acc_expr = Expr::Nil; // the accumulator has no name
+        for (i, (op, r, line)) in steps.iter().enumerate() {
+            let target = if i + 1 == steps.len() { dst } else { acc };
+            self.arith_operands(*op, &acc_expr, Some(acc), r, *line, target)?;
+            self.set_free(acc as usize + 1);
+        }
+        Ok(())
+    }
+
+    fn arith_step(&mut self, op: BinOp, l: &Expr, r: &Expr, line: u32, dst: u8) -> CResult<()> {
+        self.arith_operands(op, l, None, r, line, dst)
+    }
+
+    /// Emits `dst = l op r`; `lreg` is a register already holding `l`.
+    fn arith_operands(
+        &mut self,
+        op: BinOp,
+        l: &Expr,
+        lreg: Option<u8>,
+        r: &Expr,
+        line: u32,
+        dst: u8,
+    ) -> CResult<()> {
+        let (ln, rn) = (
+            if lreg.is_some() {
+                None
+            } else {
+                self.describe(l)
+            },
+            self.describe(r),
+        );
+        let b = match lreg {
+            Some(reg) => reg as u16,
+            None => self.exp_to_rk(l)?,
+        };
         let c = self.exp_to_rk(r)?;
         self.line = line;
         let pc = self.emit(match op {
@@ -1161,7 +1323,23 @@ impl<'h> Compiler<'h> {
         Ok(())
     }
 
-    fn and_or(&mut self, op: BinOp, l: &Expr, r: &Expr, dst: u8) -> CResult<()> {
+    fn and_or(&mut self, e: &Expr, op: BinOp, l: &Expr, r: &Expr, dst: u8) -> CResult<()> {
+        if matches!(l, Expr::Binop(lop, ..) if is_and_or(*lop)) {
+            // A long chain: evaluate it left to right into dst.
+            let (first, steps) = Self::left_spine(e, is_and_or);
+            self.exp_to_reg(first, dst)?;
+            for (op, r, _) in steps {
+                self.emit(Op::Test(dst, op == BinOp::Or));
+                let j = self.jump();
+                self.exp_to_reg(r, dst)?;
+                self.patch_here(vec![j]);
+            }
+            return Ok(());
+        }
+        self.and_or_pair(op, l, r, dst)
+    }
+
+    fn and_or_pair(&mut self, op: BinOp, l: &Expr, r: &Expr, dst: u8) -> CResult<()> {
         // The left value is the result when it decides: falsy for `and`,
         // truthy for `or`.
         let keep_if = op == BinOp::Or;
@@ -1191,6 +1369,16 @@ impl<'h> Compiler<'h> {
     /// Emits the test of `e` and returns the jumps taken when its truth
     /// equals `when`; execution falls through otherwise.
     fn cond_jumps(&mut self, e: &Expr, when: bool) -> CResult<Vec<usize>> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error("chunk has too many syntax levels"));
+        }
+        self.depth += 1;
+        let r = self.cond_jumps_nested(e, when);
+        self.depth -= 1;
+        r
+    }
+
+    fn cond_jumps_nested(&mut self, e: &Expr, when: bool) -> CResult<Vec<usize>> {
         match e {
             Expr::Paren(inner) if !is_multi(inner) => self.cond_jumps(inner, when),
             Expr::Unop(UnOp::Not, x, _) => self.cond_jumps(x, !when),

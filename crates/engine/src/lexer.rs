@@ -53,46 +53,67 @@ impl LexError {
 #[logos(source = [u8], extras = u32, error = LexError)]
 #[logos(skip r"[ \t\x0B\x0C]+")]
 pub enum Token<'s> {
+    /// `and`
     #[token("and")]
     And,
+    /// `break`
     #[token("break")]
     Break,
+    /// `do`
     #[token("do")]
     Do,
+    /// `else`
     #[token("else")]
     Else,
+    /// `elseif`
     #[token("elseif")]
     Elseif,
+    /// `end`
     #[token("end")]
     End,
+    /// `false`
     #[token("false")]
     False,
+    /// `for`
     #[token("for")]
     For,
+    /// `function`
     #[token("function")]
     Function,
+    /// `if`
     #[token("if")]
     If,
+    /// `in`
     #[token("in")]
     In,
+    /// `local`
     #[token("local")]
     Local,
+    /// `nil`
     #[token("nil")]
     Nil,
+    /// `not`
     #[token("not")]
     Not,
+    /// `or`
     #[token("or")]
     Or,
+    /// `repeat`
     #[token("repeat")]
     Repeat,
+    /// `return`
     #[token("return")]
     Return,
+    /// `then`
     #[token("then")]
     Then,
+    /// `true`
     #[token("true")]
     True,
+    /// `until`
     #[token("until")]
     Until,
+    /// `while`
     #[token("while")]
     While,
     /// `..` (like `llex`'s `check_next`, which uses `strchr`, a NUL byte
@@ -147,6 +168,7 @@ pub enum Token<'s> {
 /// A token with the information the parser needs about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lexeme<'s> {
+    /// The token itself.
     pub token: Token<'s>,
     /// The line the lexer reached at the end of the token (PUC's
     /// `linenumber` right after reading it).

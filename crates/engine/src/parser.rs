@@ -252,7 +252,7 @@ impl<'s, 'c> Parser<'s, 'c> {
 
     /// Enters a syntax level (`enterlevel`).
     fn enter_level(&mut self) -> PResult<()> {
-        self.level += 1;
+        self.level = self.level.saturating_add(1);
         if self.level > MAX_LEVELS {
             return Err(self.err_plain("chunk has too many syntax levels"));
         }
@@ -1471,6 +1471,11 @@ mod tests {
         ok(&parens(196));
         assert_eq!(err(&parens(197)), "t:1: chunk has too many syntax levels");
         assert!(parse_at_depth(parens(197).as_bytes(), "t", 1).is_ok());
+        let too_deep = parse_at_depth(b"x = 1", "t", u32::MAX);
+        assert_eq!(
+            too_deep.unwrap_err(),
+            "t:1: chunk has too many syntax levels"
+        );
         let blocks = |n: usize| format!("{}{}", "do ".repeat(n), " end".repeat(n));
         ok(&blocks(197));
         err(&blocks(198));
@@ -1619,12 +1624,12 @@ mod tests {
         for src in CORPUS {
             ok(src);
         }
-        for _ in 0..3000 {
+        for _ in 0..10_000 {
             let base = CORPUS[rng.below(CORPUS.len())].as_bytes();
             let _ = parse(&mutate(&mut rng, base), "fuzz");
         }
         let alphabet = b"ab1.=+-*/^%#<>~()[]{}'\"\\\n\r ;:,0xe[[]]--\0\xff";
-        for _ in 0..3000 {
+        for _ in 0..10_000 {
             let len = rng.below(40);
             let src: Vec<u8> = (0..len)
                 .map(|_| match rng.below(4) {
