@@ -318,3 +318,16 @@ fn long_operator_and_suffix_chains() {
         }
     }
 }
+
+/// A collection between an open (multi-result) call and its consumer must
+/// not change the number of values passed on.
+#[test]
+fn collection_after_open_call_keeps_results() {
+    let mut lua = state();
+    let out = run(
+        &mut lua,
+        "for i = 1, 300000 do local n = select('#', tostring(i * 0.5)) if n ~= 1 then return i end end return 0",
+    )
+    .unwrap();
+    assert_eq!(out[0], Value::Number(0.0));
+}

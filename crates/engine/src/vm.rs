@@ -365,8 +365,9 @@ impl Lua {
                         }
                         if c != 0 {
                             self.top = frame_top;
+                            // Not after an open call: `top` counts its results.
+                            gc_check!();
                         }
-                        gc_check!();
                         if self.env_epoch != env_epoch {
                             // setfenv changed an environment: reload.
                             savepc!();
