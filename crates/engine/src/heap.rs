@@ -251,24 +251,9 @@ impl Heap {
         StrRef(i)
     }
 
-    /// Interns an owned buffer (avoids a copy when the string is new).
+    /// Interns an owned buffer.
     pub fn intern_vec(&mut self, bytes: Vec<u8>) -> StrRef {
-        let hash = self.str_hasher.hash_one(&bytes[..]);
-        let strings = &self.strings;
-        if let Some(&i) = self
-            .intern
-            .find(hash, |&i| *strings.get(i).bytes == bytes[..])
-        {
-            return StrRef(i);
-        }
-        self.bytes += bytes.len() + OBJ_OVERHEAD;
-        let i = self.strings.alloc(LuaString {
-            bytes: Rc::from(bytes),
-            hash,
-        });
-        let strings = &self.strings;
-        self.intern.insert_unique(hash, i, |&j| strings.get(j).hash);
-        StrRef(i)
+        self.intern(&bytes)
     }
 
     /// The bytes of a string.

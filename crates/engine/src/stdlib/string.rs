@@ -304,17 +304,9 @@ fn gsub_replace(
     out: &mut Vec<u8>,
 ) -> LuaResult<()> {
     let v = match repl {
-        Value::Str(r) => {
+        Value::Str(_) | Value::Number(_) => {
+            let r = lua.to_str(repl).expect("string or number");
             let r = lua.heap.str_rc(r);
-            return match pattern::expand_replacement(&r, src, m, out) {
-                Ok(()) => Ok(()),
-                Err(PatternError::Error(msg)) => Err(lua.native_error(&msg)),
-                Err(PatternError::Interrupted) => Err(LuaError::Abort("interrupted".into())),
-            };
-        }
-        Value::Number(n) => {
-            let s = lua.number_to_str(n);
-            let r = lua.heap.str_rc(s);
             return match pattern::expand_replacement(&r, src, m, out) {
                 Ok(()) => Ok(()),
                 Err(PatternError::Error(msg)) => Err(lua.native_error(&msg)),
