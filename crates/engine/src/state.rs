@@ -941,6 +941,13 @@ impl Lua {
         self.interrupt_handler = h;
     }
 
+    /// Whether the interrupt flag is raised (the dispatch loop's cheap test
+    /// before it saves its position and calls `check_interrupt`).
+    #[inline(always)]
+    pub(crate) fn interrupt_pending(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed)
+    }
+
     /// Called by the dispatch loop and long-running library functions.
     #[inline]
     pub fn check_interrupt(&mut self) -> LuaResult<()> {

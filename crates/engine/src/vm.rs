@@ -73,10 +73,30 @@ impl Arith {
             Arith::Sub => a - b,
             Arith::Mul => a * b,
             Arith::Div => a / b,
-            Arith::Mod => a - (a / b).floor() * b,
+            Arith::Mod => a - floor(a / b) * b,
             Arith::Pow => a.powf(b),
             Arith::Unm => -a,
         }
+    }
+}
+
+/// `f64::floor` without a call into libm (x86-64's baseline has no
+/// rounding instruction): exact for every double, `-0.0` and NaN included.
+#[inline(always)]
+pub(crate) fn floor(x: f64) -> f64 {
+    // Beyond 2^52 every double is an integer; NaN fails the comparison.
+    if x.abs() < 4_503_599_627_370_496.0 {
+        let t = x as i64 as f64;
+        if t > x {
+            t - 1.0
+        } else if t == 0.0 {
+            // floor(-0.0) is -0.0 and floor(0.3) is +0.0.
+            0.0f64.copysign(x)
+        } else {
+            t
+        }
+    } else {
+        x
     }
 }
 
@@ -121,6 +141,18 @@ impl Lua {
                     }
                 };
             }
+            // References into the registers and constants: matching on a
+            // `&Value` reads the tag and payload in place instead of copying
+            // the 16-byte value through a spill slot.
+            macro_rules! rkref {
+                ($x:expr) => {
+                    if $x < RK_CONST {
+                        &self.stack[base + $x as usize]
+                    } else {
+                        &k[($x - RK_CONST) as usize]
+                    }
+                };
+            }
             macro_rules! savepc {
                 () => {
                     self.frames[fi].pc = pc
@@ -128,10 +160,11 @@ impl Lua {
             }
             macro_rules! arith {
                 ($op:expr, $a:expr, $b:expr, $c:expr) => {{
-                    let (x, y) = (rk!($b), rk!($c));
-                    if let (Value::Number(x), Value::Number(y)) = (x, y) {
+                    let (x, y) = (rkref!($b), rkref!($c));
+                    if let (&Value::Number(x), &Value::Number(y)) = (x, y) {
                         r!($a) = Value::Number($op.apply(x, y));
                     } else {
+                        let (x, y) = (*x, *y);
                         savepc!();
                         let v =
                             self.arith_slow($op, x, y, &proto, pc - 1, rk_reg($b), rk_reg($c))?;
@@ -291,7 +324,7 @@ impl Lua {
                     }
                     Op::Jmp(sbx) => {
                         pc = (pc as isize + sbx as isize) as usize;
-                        if sbx < 0 {
+                        if sbx < 0 && self.interrupt_pending() {
                             savepc!();
                             self.check_interrupt()?;
                         }
@@ -313,10 +346,11 @@ impl Lua {
                         }
                     }
                     Op::Lt(expect, b, c) => {
-                        let (x, y) = (rk!(b), rk!(c));
+                        let (x, y) = (rkref!(b), rkref!(c));
                         let lt = match (x, y) {
-                            (Value::Number(x), Value::Number(y)) => x < y,
+                            (&Value::Number(x), &Value::Number(y)) => x < y,
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.less_than(x, y)?
                             }
@@ -326,10 +360,11 @@ impl Lua {
                         }
                     }
                     Op::Le(expect, b, c) => {
-                        let (x, y) = (rk!(b), rk!(c));
+                        let (x, y) = (rkref!(b), rkref!(c));
                         let le = match (x, y) {
-                            (Value::Number(x), Value::Number(y)) => x <= y,
+                            (&Value::Number(x), &Value::Number(y)) => x <= y,
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.less_equal(x, y)?
                             }
@@ -410,8 +445,8 @@ impl Lua {
                     }
                     Op::ForLoop(a, sbx) => {
                         let ra = base + a as usize;
-                        let (Value::Number(idx), Value::Number(limit), Value::Number(step)) =
-                            (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2])
+                        let (&Value::Number(idx), &Value::Number(limit), &Value::Number(step)) =
+                            (&self.stack[ra], &self.stack[ra + 1], &self.stack[ra + 2])
                         else {
                             unreachable!("for loop state is numeric after ForPrep")
                         };
@@ -425,8 +460,10 @@ impl Lua {
                             pc = (pc as isize + sbx as isize) as usize;
                             self.stack[ra] = Value::Number(idx);
                             self.stack[ra + 3] = Value::Number(idx);
-                            savepc!();
-                            self.check_interrupt()?;
+                            if self.interrupt_pending() {
+                                savepc!();
+                                self.check_interrupt()?;
+                            }
                         }
                     }
                     Op::ForPrep(a, sbx) => {
@@ -460,8 +497,10 @@ impl Lua {
                         if !v.is_nil() {
                             self.stack[ra] = v;
                             pc = (pc as isize + sbx as isize) as usize;
-                            savepc!();
-                            self.check_interrupt()?;
+                            if self.interrupt_pending() {
+                                savepc!();
+                                self.check_interrupt()?;
+                            }
                         }
                     }
                     Op::SetList(a, b, c) => {
@@ -833,5 +872,49 @@ impl Lua {
     fn order_error(&mut self, x: Value, y: Value) -> crate::error::LuaError {
         let msg = error::compare_error(x.type_name(), y.type_name());
         self.runtime_error(&msg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::floor;
+
+    #[test]
+    fn floor_matches_libm() {
+        let mut vals = vec![
+            0.0,
+            -0.0,
+            0.3,
+            -0.3,
+            1.0,
+            -1.0,
+            2.5,
+            -2.5,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            9.007_199_254_740_993e15,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+        ];
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..10_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            vals.push(f64::from_bits(x));
+            vals.push((x % 2_000_001) as f64 / 1000.0 - 1000.0);
+        }
+        for v in vals {
+            let (got, want) = (floor(v), v.floor());
+            assert!(
+                got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                "floor({v:e}) = {got:e}, want {want:e}"
+            );
+        }
     }
 }
