@@ -8,7 +8,7 @@
 use crate::error;
 use crate::heap::{Function, LuaClosure};
 use crate::proto::{NameKind, Op, Proto, FIELDS_PER_FLUSH, RK_CONST};
-use crate::state::{Lua, LuaResult, Tm};
+use crate::state::{FrameShape, Lua, LuaResult, Tm};
 use crate::value::{FnRef, Value};
 
 /// What kind of function a frame runs.
@@ -34,6 +34,10 @@ pub struct Frame {
     /// Extra arguments of a vararg function, stored at `func + 1 + nparams`.
     pub nvarargs: u32,
     pub fref: FnRef,
+    /// The prototype a Lua frame runs (null for native frames). The called
+    /// closure sits at `stack[func]` for the frame's whole life, so the
+    /// collector keeps it, and with it this prototype, alive.
+    pub proto: *const Proto,
     pub kind: FrameKind,
     /// Called the way 5.1 calls from C (a generic `for` iterator), so that
     /// no coroutine may yield across it.
@@ -119,10 +123,18 @@ impl Lua {
             let mut pc = self.frames[fi].pc;
             let fref = self.frames[fi].fref;
             let env_epoch = self.env_epoch;
-            let (proto, env) = match self.heap.function(fref) {
-                Function::Lua(c) => (c.proto.clone(), c.env),
+            let env = match self.heap.function(fref) {
+                Function::Lua(c) => c.env,
                 Function::Native(_) => unreachable!("native frame in the dispatch loop"),
             };
+            debug_assert!(!self.frames[fi].proto.is_null());
+            // SAFETY: a Lua frame's `proto` points into the `Rc<Proto>` of
+            // the closure at `stack[func]`, which no instruction of the frame
+            // overwrites and the collector marks, so it outlives every use
+            // below: each path that pops or replaces this frame leaves this
+            // iteration of the 'frame loop (`continue 'frame` or `return`)
+            // without touching `proto` again.
+            let proto: &Proto = unsafe { &*self.frames[fi].proto };
             let code = &proto.code[..];
             let k = &proto.constants[..];
             let frame_top = base + proto.max_stack as usize;
@@ -167,7 +179,7 @@ impl Lua {
                         let (x, y) = (*x, *y);
                         savepc!();
                         let v =
-                            self.arith_slow($op, x, y, &proto, pc - 1, rk_reg($b), rk_reg($c))?;
+                            self.arith_slow($op, x, y, proto, pc - 1, rk_reg($b), rk_reg($c))?;
                         r!($a) = v;
                     }
                 }};
@@ -234,6 +246,7 @@ impl Lua {
                     Op::GetTable(a, b, c) => {
                         let obj = r!(b);
                         let key = rk!(c);
+                        let mut missed = false;
                         if let Value::Table(t) = obj {
                             let tab = self.heap.table(t);
                             let v = tab.get(key);
@@ -241,20 +254,30 @@ impl Lua {
                                 r!(a) = v;
                                 continue;
                             }
+                            missed = true;
                         }
                         savepc!();
-                        let name = proto.operand_name(pc - 1, b);
-                        r!(a) = self.index_named(obj, key, name)?;
+                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
                     }
                     Op::SetTable(a, b, c) => {
                         let obj = r!(a);
                         let (key, val) = (rk!(b), rk!(c));
                         savepc!();
                         if let Value::Table(t) = obj {
-                            if self.heap.table(t).meta.is_none() {
+                            let tab = self.heap.table(t);
+                            let raw = match tab.meta {
+                                None => true,
+                                Some(mt) => {
+                                    !tab.get(key).is_nil() || self.tm(mt, Tm::NewIndex).is_nil()
+                                }
+                            };
+                            if raw {
                                 self.raw_set(t, key, val)?;
-                                continue;
+                            } else {
+                                // Only a non-table operand is named in errors.
+                                self.set_index_named(obj, key, val, None)?;
                             }
+                            continue;
                         }
                         let name = proto.operand_name(pc - 1, a as u16);
                         self.set_index_named(obj, key, val, name)?;
@@ -270,15 +293,18 @@ impl Lua {
                         let obj = r!(b);
                         let key = rk!(c);
                         r!(a + 1) = obj;
-                        savepc!();
-                        let name = proto.operand_name(pc - 1, b);
-                        let f = match obj {
-                            Value::Table(t) if self.heap.table(t).meta.is_none() => {
-                                self.heap.table(t).get(key)
+                        let mut missed = false;
+                        if let Value::Table(t) = obj {
+                            let tab = self.heap.table(t);
+                            let v = tab.get(key);
+                            if !v.is_nil() || tab.meta.is_none() {
+                                r!(a) = v;
+                                continue;
                             }
-                            _ => self.index_named(obj, key, name)?,
-                        };
-                        r!(a) = f;
+                            missed = true;
+                        }
+                        savepc!();
+                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
                     }
                     Op::Add(a, b, c) => arith!(Arith::Add, a, b, c),
                     Op::Sub(a, b, c) => arith!(Arith::Sub, a, b, c),
@@ -292,15 +318,8 @@ impl Lua {
                             r!(a) = Value::Number(-n);
                         } else {
                             savepc!();
-                            r!(a) = self.arith_slow(
-                                Arith::Unm,
-                                x,
-                                x,
-                                &proto,
-                                pc - 1,
-                                Some(b),
-                                Some(b),
-                            )?;
+                            r!(a) =
+                                self.arith_slow(Arith::Unm, x, x, proto, pc - 1, Some(b), Some(b))?;
                         }
                     }
                     Op::Not(a, b) => r!(a) = Value::Bool(!r!(b).truthy()),
@@ -318,7 +337,7 @@ impl Lua {
                     Op::Concat(a, b, c) => {
                         savepc!();
                         self.top = frame_top;
-                        let v = self.concat(base, b as usize, c as usize, &proto, pc - 1)?;
+                        let v = self.concat(base, b as usize, c as usize, proto, pc - 1)?;
                         r!(a) = v;
                         gc_check!();
                     }
@@ -394,6 +413,17 @@ impl Lua {
                             self.top - func - 1
                         };
                         savepc!();
+                        // Lua callee: push its frame and run it in this loop.
+                        if let Value::Function(f) = self.stack[func] {
+                            if let Function::Lua(cl) = self.heap.function(f) {
+                                let shape = FrameShape::of(&cl.proto);
+                                self.push_lua_frame(func, nargs, c as i32 - 1, f, shape)?;
+                                if self.interrupt_pending() {
+                                    self.check_interrupt()?;
+                                }
+                                continue 'frame;
+                            }
+                        }
                         if self.precall(func, nargs, c as i32 - 1)? {
                             self.check_interrupt()?;
                             continue 'frame;
@@ -553,6 +583,31 @@ impl Lua {
         }
     }
 
+    /// `obj[key]` through `__index` for `GetTable` and `Self` at `pc`, whose
+    /// operand `reg` is named in the error only when one is raised.
+    #[inline(never)]
+    fn index_slow(
+        &mut self,
+        obj: Value,
+        key: Value,
+        raw_missed: bool,
+        proto: &Proto,
+        pc: usize,
+        reg: u16,
+    ) -> LuaResult<Value> {
+        match self.index_walk(obj, key, raw_missed)? {
+            Ok(v) => Ok(v),
+            Err((t, first)) => {
+                let name = if first {
+                    proto.operand_name(pc, reg)
+                } else {
+                    None
+                };
+                Err(self.index_error(t, name))
+            }
+        }
+    }
+
     #[inline(always)]
     fn closure_upval(&self, f: FnRef, i: u16) -> crate::value::UpvalRef {
         match self.heap.function(f) {
@@ -629,7 +684,7 @@ impl Lua {
         };
         let frame = self.frames[fi];
         if let Function::Lua(c) = self.heap.function(fref) {
-            let proto = crate::state::FrameShape::of(&c.proto);
+            let proto = FrameShape::of(&c.proto);
             if !self.open_upvals.is_empty() {
                 self.close_upvals(frame.base);
             }
