@@ -138,18 +138,40 @@ impl Lua {
             let code = &proto.code[..];
             let k = &proto.constants[..];
             let frame_top = base + proto.max_stack as usize;
+            debug_assert!(frame_top < self.stack.len());
 
+            // Register and constant access without bounds checks.
+            //
+            // SAFETY (for every `get_unchecked` below): the compiler gives
+            // each register operand a value below `max_stack` and each
+            // constant operand an index below `constants.len()`;
+            // `push_lua_frame` made `stack.len() > base + max_stack`, and the
+            // stack never shrinks while a frame lives (it only grows, and
+            // `r!` re-reads its buffer on every use). The debug assertions
+            // check both facts in the test suite, whose fuzz test runs
+            // thousands of random programs.
             macro_rules! r {
                 ($x:expr) => {
-                    self.stack[base + $x as usize]
+                    *{
+                        let i = base + $x as usize;
+                        debug_assert!(i < frame_top);
+                        unsafe { self.stack.get_unchecked_mut(i) }
+                    }
                 };
+            }
+            macro_rules! kst {
+                ($i:expr) => {{
+                    let i = $i as usize;
+                    debug_assert!(i < k.len());
+                    unsafe { k.get_unchecked(i) }
+                }};
             }
             macro_rules! rk {
                 ($x:expr) => {
                     if $x < RK_CONST {
-                        self.stack[base + $x as usize]
+                        r!($x)
                     } else {
-                        k[($x - RK_CONST) as usize]
+                        *kst!($x - RK_CONST)
                     }
                 };
             }
@@ -159,9 +181,11 @@ impl Lua {
             macro_rules! rkref {
                 ($x:expr) => {
                     if $x < RK_CONST {
-                        &self.stack[base + $x as usize]
+                        let i = base + $x as usize;
+                        debug_assert!(i < frame_top);
+                        unsafe { self.stack.get_unchecked(i) }
                     } else {
-                        &k[($x - RK_CONST) as usize]
+                        kst!($x - RK_CONST)
                     }
                 };
             }
@@ -195,11 +219,15 @@ impl Lua {
             }
 
             loop {
-                let op = code[pc];
+                debug_assert!(pc < code.len());
+                // SAFETY: every prototype ends with a `Return`, and jumps
+                // only target instructions of the same prototype, so `pc`
+                // stays inside `code`.
+                let op = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 match op {
                     Op::Move(a, b) => r!(a) = r!(b),
-                    Op::LoadK(a, bx) => r!(a) = k[bx as usize],
+                    Op::LoadK(a, bx) => r!(a) = *kst!(bx),
                     Op::LoadBool(a, b, c) => {
                         r!(a) = Value::Bool(b);
                         if c {
@@ -217,7 +245,8 @@ impl Lua {
                     }
                     Op::SetUpval(a, b) => {
                         let u = self.closure_upval(fref, b);
-                        self.upval_set(u, r!(a));
+                        let v = r!(a);
+                        self.upval_set(u, v);
                     }
                     Op::GetGlobal(a, bx) => {
                         let key = k[bx as usize];
