@@ -93,3 +93,6 @@ pub fn bad_self(fname: &str, extra: &str) -> String {
 pub fn expected(what: &str, got: &str) -> String {
     format!("{} expected, got {}", what, got)
 }
+
+/// The error of a write to a read-only table (Redis's text).
+pub const READONLY_TABLE: &str = "Attempt to modify a readonly table";

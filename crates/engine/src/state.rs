@@ -270,7 +270,22 @@ impl Lua {
             }
             Err(KeyError::Nil) => Err(self.runtime_error("table index is nil")),
             Err(KeyError::NaN) => Err(self.runtime_error("table index is NaN")),
+            Err(KeyError::ReadOnly) => Err(self.runtime_error(error::READONLY_TABLE)),
         }
+    }
+
+    /// Makes a table read-only or writable again (see `Table::readonly`).
+    pub fn set_readonly(&mut self, t: TableRef, readonly: bool) {
+        self.heap.table_mut(t).readonly = readonly;
+    }
+
+    /// Sets or clears a table's metatable, unless the table is read-only.
+    pub fn set_metatable(&mut self, t: TableRef, mt: Option<TableRef>) -> LuaResult<()> {
+        if self.heap.table(t).readonly {
+            return Err(self.runtime_error(error::READONLY_TABLE));
+        }
+        self.heap.table_mut(t).meta = mt;
+        Ok(())
     }
 
     /// Raw write of a string-keyed field.

@@ -25,6 +25,8 @@ pub struct InvalidKey;
 pub enum KeyError {
     Nil,
     NaN,
+    /// The table is read-only (see `Table::readonly`).
+    ReadOnly,
 }
 
 /// A Lua table.
@@ -35,6 +37,9 @@ pub struct Table {
     pub meta: Option<TableRef>,
     /// Bit `e` set: metamethod event `e` is known to be absent (see `TmEvent`).
     pub absent: u32,
+    /// Writes and `setmetatable` fail ("Attempt to modify a readonly table"):
+    /// the Redis profile protects its globals and libraries this way.
+    pub readonly: bool,
 }
 
 /// Converts a number to an array index when it is an integer in range.
@@ -56,6 +61,7 @@ impl Table {
             hash: HashPart::with_capacity(nhash),
             meta: None,
             absent: 0,
+            readonly: false,
         }
     }
 
@@ -105,6 +111,9 @@ impl Table {
     /// for the collector's accounting).
     #[inline]
     pub fn set(&mut self, key: Value, val: Value) -> Result<usize, KeyError> {
+        if self.readonly {
+            return Err(KeyError::ReadOnly);
+        }
         self.absent = 0;
         match key {
             Value::Number(n) => {
