@@ -367,3 +367,18 @@ fn readonly_tables_refuse_writes() {
         vec![Value::Number(3.0)]
     );
 }
+
+#[test]
+fn errors_carry_their_object_and_line() {
+    let mut lua = state();
+    let e = run(&mut lua, "local x = 1\n\nerror({code = 7})").unwrap_err();
+    assert_eq!(e.line, Some(3));
+    let Some(Value::Table(t)) = e.value else {
+        panic!("error object is not a table: {:?}", e.value)
+    };
+    let k = lua.new_str("code");
+    assert_eq!(lua.raw_get(t, k), Value::Number(7.0));
+    // An error raised by a native function reports its Lua caller's line.
+    let e = run(&mut lua, "\nlocal s = string.rep()").unwrap_err();
+    assert_eq!(e.line, Some(2));
+}

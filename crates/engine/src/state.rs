@@ -993,21 +993,15 @@ impl Lua {
                     ErrorKind::Runtime
                 };
                 Error {
-                    kind,
-                    message,
-                    traceback: None,
+                    value: Some(v),
+                    ..Error::new(kind, message)
                 }
             }
-            LuaError::Abort(m) => Error {
-                kind: ErrorKind::Aborted,
-                message: m,
-                traceback: None,
-            },
-            LuaError::Yield => Error {
-                kind: ErrorKind::Runtime,
-                message: "attempt to yield across metamethod/C-call boundary".into(),
-                traceback: None,
-            },
+            LuaError::Abort(m) => Error::new(ErrorKind::Aborted, m),
+            LuaError::Yield => Error::new(
+                ErrorKind::Runtime,
+                "attempt to yield across metamethod/C-call boundary",
+            ),
         }
     }
 
