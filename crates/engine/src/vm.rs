@@ -293,6 +293,10 @@ impl Lua {
                         let (key, val) = (rk!(b), rk!(c));
                         savepc!();
                         if let Value::Table(t) = obj {
+                            let tab = self.heap.table_mut(t);
+                            if tab.meta.is_none() && tab.set_in_array(key, val) {
+                                continue;
+                            }
                             let tab = self.heap.table(t);
                             let raw = match tab.meta {
                                 None => true,

@@ -107,6 +107,21 @@ impl Table {
         self.hash_get(Value::Number(i as f64))
     }
 
+    /// Stores into an existing array slot when `key` is one (the dispatch
+    /// loop's fast path); false when the general `set` is needed.
+    #[inline(always)]
+    pub fn set_in_array(&mut self, key: Value, val: Value) -> bool {
+        if let Value::Number(n) = key {
+            if let Some(i) = array_index(n) {
+                if i <= self.arr.len() && !self.readonly {
+                    self.arr[i - 1] = val;
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Raw write. Returns the number of bytes the table grew by (an estimate
     /// for the collector's accounting).
     #[inline]
