@@ -42,6 +42,9 @@ pub struct Frame {
     /// Called the way 5.1 calls from C (a generic `for` iterator), so that
     /// no coroutine may yield across it.
     pub c_boundary: bool,
+    /// Tail calls that replaced this frame's predecessors (5.1's
+    /// `tailcalls`; saturating): each is a "lost" stack level.
+    pub tailcalls: u16,
 }
 
 /// Arithmetic operators (for `Lua::arith` and the slow path).
@@ -725,6 +728,9 @@ impl Lua {
             func = frame.func;
             self.frames.pop();
             self.push_lua_frame(func, nargs, frame.nresults, fref, proto)?;
+            if let Some(f) = self.frames.last_mut() {
+                f.tailcalls = frame.tailcalls.saturating_add(1);
+            }
             return self.check_interrupt();
         }
         // A native callee: call it, then return its results.

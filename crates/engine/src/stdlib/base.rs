@@ -553,12 +553,14 @@ fn level_function(lua: &mut Lua, a: Args, level: i64) -> LuaResult<Option<crate:
     if level == 0 {
         return Ok(None);
     }
-    let idx = lua.frames.len() as i64 - 1 - level;
-    if idx < 0 {
-        return Err(lua.arg_error(1, "invalid level"));
-    }
     let _ = a;
-    Ok(Some(lua.frames[idx as usize].fref))
+    match lua.stack_level(level) {
+        crate::state::StackLevel::Frame(idx) => Ok(Some(lua.frames[idx].fref)),
+        crate::state::StackLevel::TailCall => Err(lua.native_error(&format!(
+            "no function environment for tail call at level {level}"
+        ))),
+        crate::state::StackLevel::None => Err(lua.arg_error(1, "invalid level")),
+    }
 }
 
 fn fenv_target(lua: &mut Lua, a: Args) -> LuaResult<Option<crate::value::FnRef>> {
