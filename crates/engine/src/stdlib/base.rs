@@ -680,7 +680,7 @@ struct Proxy;
 
 /// Reads and compiles a file as `luaL_loadfile` does (a first `#` line is
 /// skipped). `Err` holds the message.
-fn load_file(lua: &mut Lua, name: Option<&[u8]>) -> Result<Value, String> {
+pub(crate) fn load_file(lua: &mut Lua, name: Option<&[u8]>) -> Result<Value, String> {
     let (src, chunk) = match name {
         Some(n) => {
             let path = String::from_utf8_lossy(n).into_owned();
