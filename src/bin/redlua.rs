@@ -65,6 +65,16 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
     let mut lua = Lua::new();
     lua.open_libs(Libs::ALL);
+    let code = run_args(&mut lua, &argv);
+    // As lua_close does: the finalizers of the remaining userdata run.
+    lua.close();
+    let _ = std::io::stdout().flush();
+    code
+}
+
+/// Runs the command line: options, then a script or stdin.
+fn run_args(lua: &mut Lua, argv: &[String]) -> ExitCode {
+    let lua = &mut *lua;
     let mut i = 1;
     let mut ran_e = false;
     while i < argv.len() {
@@ -73,7 +83,7 @@ fn main() -> ExitCode {
                 let Some(chunk) = argv.get(i + 1) else {
                     return usage();
                 };
-                if !run(&mut lua, chunk.as_bytes(), "=(command line)", &[]) {
+                if !run(lua, chunk.as_bytes(), "=(command line)", &[]) {
                     return ExitCode::from(1);
                 }
                 ran_e = true;
@@ -101,7 +111,7 @@ fn main() -> ExitCode {
             report("cannot read stdin");
             return ExitCode::from(1);
         }
-        let ok = run(&mut lua, skip_shebang(&src), "=stdin", &[]);
+        let ok = run(lua, skip_shebang(&src), "=stdin", &[]);
         let _ = std::io::stdout().flush();
         return if ok {
             ExitCode::SUCCESS
@@ -140,7 +150,7 @@ fn main() -> ExitCode {
     } else {
         format!("@{}", script)
     };
-    let ok = run(&mut lua, skip_shebang(&src), &name, &script_args);
+    let ok = run(lua, skip_shebang(&src), &name, &script_args);
     let _ = std::io::stdout().flush();
     if ok {
         ExitCode::SUCCESS

@@ -206,6 +206,8 @@ pub struct Heap {
     pub threshold: usize,
     /// The embedder's memory limit.
     pub limit: Option<usize>,
+    /// Userdata whose `__gc` has been scheduled (each runs once).
+    pub(crate) finalized: hashbrown::HashSet<u32>,
 }
 
 /// Bytes charged for an object besides its payload.
@@ -227,6 +229,7 @@ impl Default for Heap {
             bytes: 0,
             threshold: MIN_THRESHOLD,
             limit: None,
+            finalized: hashbrown::HashSet::new(),
         }
     }
 }
@@ -339,7 +342,13 @@ impl Heap {
         live += self.tables.sweep(|t| t.size_bytes(), |_, _| {});
         live += self.functions.sweep(|_| OBJ_OVERHEAD, |_, _| {});
         live += self.upvals.sweep(|_| OBJ_OVERHEAD, |_, _| {});
-        live += self.userdata.sweep(|_| OBJ_OVERHEAD * 2, |_, _| {});
+        let finalized = &mut self.finalized;
+        live += self.userdata.sweep(
+            |_| OBJ_OVERHEAD * 2,
+            |i, _| {
+                finalized.remove(&i);
+            },
+        );
         live += self
             .threads
             .sweep(|t| OBJ_OVERHEAD * 8 + t.stack.capacity() * 16, |_, _| {});

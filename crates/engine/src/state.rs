@@ -145,6 +145,8 @@ pub struct Lua {
     pub(crate) frames: Vec<Frame>,
     /// Open upvalues of the running thread, sorted by stack slot.
     pub(crate) open_upvals: Vec<UpvalRef>,
+    /// Userdata whose `__gc` is due (see `gc`).
+    pub(crate) to_finalize: Vec<crate::value::UdRef>,
     pub(crate) current: ThreadRef,
     pub(crate) main_thread: ThreadRef,
     /// Rust-level nesting of dispatch loops and native calls.
@@ -202,6 +204,7 @@ impl Lua {
             top: 0,
             frames: Vec::with_capacity(64),
             open_upvals: Vec::new(),
+            to_finalize: Vec::new(),
             current: main_thread,
             main_thread,
             n_ccalls: 0,
