@@ -273,14 +273,15 @@ impl Lua {
                 self.mark_value(m, v);
             }
         }
+        // 5.1's removeentry: keys whose value is nil become dead and are
+        // not marked (a dead key only ever serves `next`'s identity test).
+        self.heap.table_mut(t).sweep_entries(|_, _| false);
         let n = self.heap.table(t).hash.capacity();
         for i in 0..n {
             let (k, v) = self.heap.table(t).hash.node(i);
-            if k.is_nil() {
+            if k.is_nil() || v.is_nil() {
                 continue;
             }
-            // In a strong table a dead key (nil value) stays marked, so that
-            // its slot is never mistaken for a newer object's.
             if !wk || !is_collectable(k) {
                 self.mark_value(m, k);
             }
@@ -370,7 +371,7 @@ impl Lua {
                     }
                 }
             }
-            tab.hash.clear_where(|k, v| {
+            tab.sweep_entries(|k, v| {
                 (wk && dead(&self.heap, k)) || (wv && dead_value(&self.heap, v))
             });
             *self.heap.table_mut(t) = tab;

@@ -121,7 +121,10 @@ fn dangling() -> ! {
 pub struct LuaString {
     /// Shared so that library code can hold a string while calling back into Lua.
     pub bytes: Rc<[u8]>,
+    /// The intern table's (seeded) hash.
     hash: u64,
+    /// Lua 5.1's hash, for table placement (also in every `StrRef`).
+    lua_hash: u32,
 }
 
 /// A native function body: a plain function pointer, or a host closure.
@@ -242,16 +245,18 @@ impl Heap {
         let hash = self.str_hasher.hash_one(bytes);
         let strings = &self.strings;
         if let Some(&i) = self.intern.find(hash, |&i| &*strings.get(i).bytes == bytes) {
-            return StrRef(i);
+            return StrRef(i, strings.get(i).lua_hash);
         }
+        let lua_hash = crate::table::lua_str_hash(bytes);
         self.bytes += bytes.len() + OBJ_OVERHEAD;
         let i = self.strings.alloc(LuaString {
             bytes: Rc::from(bytes),
             hash,
+            lua_hash,
         });
         let strings = &self.strings;
         self.intern.insert_unique(hash, i, |&j| strings.get(j).hash);
-        StrRef(i)
+        StrRef(i, lua_hash)
     }
 
     /// Interns an owned buffer.

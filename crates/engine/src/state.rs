@@ -714,7 +714,7 @@ impl Lua {
     /// The 5.1 `arg` table of a vararg function: the extra arguments and `n`.
     fn vararg_table(&mut self, from: usize, n: usize) -> TableRef {
         let mut t = Table::with_capacity(n, 1);
-        t.arr.extend_from_slice(&self.stack[from..from + n]);
+        t.set_list(0, &self.stack[from..from + n]);
         let nk = self.heap.intern(b"n");
         let _ = t.set(Value::Str(nk), Value::Number(n as f64));
         self.heap.new_table(t)

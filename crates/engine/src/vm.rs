@@ -319,9 +319,11 @@ impl Lua {
                         self.set_index_named(obj, key, val, name)?;
                     }
                     Op::NewTable(a, b, c) => {
-                        let t = self
-                            .heap
-                            .new_table(crate::table::Table::with_capacity(b as usize, c as usize));
+                        // Sizes rounded as 5.1's "floating point byte" operands are.
+                        let t = self.heap.new_table(crate::table::Table::with_capacity(
+                            crate::table::fb_round(b as usize),
+                            crate::table::fb_round(c as usize),
+                        ));
                         r!(a) = Value::Table(t);
                         gc_check!();
                     }
@@ -687,14 +689,8 @@ impl Lua {
     fn set_list(&mut self, t: crate::value::TableRef, first: usize, src: usize, n: usize) {
         let tab = self.heap.table_mut(t);
         let before = tab.size_bytes();
-        if tab.arr.len() == first && tab.hash.is_empty() {
-            tab.arr.extend_from_slice(&self.stack[src..src + n]);
-        } else {
-            for i in 0..n {
-                tab.set_int(first + i + 1, self.stack[src + i]);
-            }
-        }
-        let grew = self.heap.table(t).size_bytes().saturating_sub(before);
+        tab.set_list(first, &self.stack[src..src + n]);
+        let grew = tab.size_bytes().saturating_sub(before);
         self.heap.charge(grew);
     }
 
