@@ -55,7 +55,7 @@ const MAXBITS: usize = 26;
 #[inline(always)]
 fn array_index(n: f64) -> Option<usize> {
     let i = n as i64;
-    if i as f64 == n && i >= 1 && i <= 1 << MAXBITS {
+    if i as f64 == n && (1..=1 << MAXBITS).contains(&i) {
         Some(i as usize)
     } else {
         None
