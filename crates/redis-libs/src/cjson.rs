@@ -384,13 +384,34 @@ impl Encoder<'_> {
         Ok(max)
     }
 
+    /// Appends an escaped string. Long strings first make sure their exact
+    /// escaped size fits the memory limit and can be allocated, so that a
+    /// huge string gives a clean "not enough memory" error.
+    fn string(&mut self, s: redlua_engine::value::StrRef) -> LuaResult<()> {
+        let bytes = self.lua.heap.str_rc(s);
+        if bytes.len() > 1 << 16 {
+            let extra: usize = bytes
+                .iter()
+                .map(|&c| escape(c).len().saturating_sub(1))
+                .sum();
+            let need = bytes.len().saturating_add(extra).saturating_add(2);
+            self.lua
+                .reserve_memory(self.out.len().saturating_add(need))?;
+            if self.out.try_reserve(need).is_err() {
+                let msg = self
+                    .lua
+                    .new_str(redlua_engine::error::MSG_NOT_ENOUGH_MEMORY);
+                return Err(LuaError::Runtime(msg));
+            }
+        }
+        append_string(&mut self.out, &bytes);
+        Ok(())
+    }
+
     /// Writes a value; a table opens a frame that `run` continues.
     fn value(&mut self, v: Value) -> LuaResult<()> {
         match v {
-            Value::Str(s) => {
-                let lua = &*self.lua;
-                append_string(&mut self.out, lua.str_bytes(s));
-            }
+            Value::Str(s) => self.string(s)?,
             Value::Number(n) => self.number(n)?,
             Value::Bool(true) => self.out.extend_from_slice(b"true"),
             Value::Bool(false) => self.out.extend_from_slice(b"false"),
@@ -475,8 +496,7 @@ impl Encoder<'_> {
                             self.out.extend_from_slice(b"\":");
                         }
                         Value::Str(s) => {
-                            let lua = &*self.lua;
-                            append_string(&mut self.out, lua.str_bytes(s));
+                            self.string(s)?;
                             self.out.push(b':');
                         }
                         _ => return Err(self.exception(k, "table key must be a number or string")),
