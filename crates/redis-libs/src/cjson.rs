@@ -14,8 +14,9 @@
 //! Each instance (`cjson` and every `cjson.new()`) has its own settings;
 //! all share one `cjson.null`, a userdata that decoding returns for `null`.
 
+use crate::order::puc_entries;
 use crate::util::MAX_C_STACK;
-use crate::util::{arg_error_bytes, c_i32, c_i64, check_bytes_rc, error_bytes, table_entry};
+use crate::util::{arg_error_bytes, c_i32, c_i64, check_bytes_rc, error_bytes};
 use redlua_engine::error::LuaError;
 use redlua_engine::heap::UserData;
 use redlua_engine::number::{fmt_g, fmt_number};
@@ -305,10 +306,11 @@ enum EncFrame {
         len: i32,
         i: i32,
     },
+    /// Its entries are `entries[start..end]`, `pos` the next one.
     Object {
-        t: TableRef,
+        start: usize,
+        end: usize,
         pos: usize,
-        first: bool,
     },
 }
 
@@ -318,6 +320,8 @@ struct Encoder<'a> {
     null: Value,
     out: Vec<u8>,
     frames: Vec<EncFrame>,
+    /// Entries of the objects being written, innermost last.
+    entries: Vec<(Value, Value)>,
     /// Lua stack slots lua-cjson would hold: the argument, one per open
     /// array (the element) and two per open object (key and value).
     slots: usize,
@@ -357,13 +361,21 @@ impl Encoder<'_> {
 
     /// `lua_array_length`: the array length, or -1 for an object (or a
     /// negative number, as the C `int` arithmetic gives for huge keys).
+    /// For an object, its entries in PUC Lua's order are left at the end
+    /// of `self.entries`.
     fn array_length(&mut self, t: TableRef) -> LuaResult<i32> {
         let tab = self.lua.heap.table(t);
+        if tab.hash.values().all(|v| v.is_nil()) && tab.arr.iter().all(|v| !v.is_nil()) {
+            // Keys exactly 1..n: an array, never sparse.
+            if tab.arr.len() <= i32::MAX as usize {
+                return Ok(tab.arr.len() as i32);
+            }
+        }
+        let start = self.entries.len();
+        puc_entries(self.lua, tab, &mut self.entries);
         let mut max: i32 = 0;
         let mut items: i32 = 0;
-        let mut pos = 0;
-        while let Some((next, k, _)) = table_entry(tab, pos) {
-            pos = next;
+        for &(k, _) in &self.entries[start..] {
             match k {
                 Value::Number(k) if k != 0.0 && k.floor() == k && k >= 1.0 => {
                     if k > max as f64 {
@@ -380,6 +392,9 @@ impl Encoder<'_> {
                 return Err(self.exception(Value::Table(t), "excessively sparse array"));
             }
             return Ok(-1);
+        }
+        if max > 0 {
+            self.entries.truncate(start);
         }
         Ok(max)
     }
@@ -423,17 +438,24 @@ impl Encoder<'_> {
                     let msg = format!("Cannot serialise, excessive nesting ({})", depth);
                     return Err(self.lua.native_error(&msg));
                 }
+                let start = self.entries.len();
                 let len = self.array_length(t)?;
                 if len > 0 {
                     self.out.push(b'[');
                     self.frames.push(EncFrame::Array { t, len, i: 0 });
                     self.slots += 1;
                 } else {
+                    if self.entries.len() == start {
+                        // Not filled in by array_length's fast path.
+                        let tab = self.lua.heap.table(t);
+                        puc_entries(self.lua, tab, &mut self.entries);
+                    }
                     self.out.push(b'{');
+                    let end = self.entries.len();
                     self.frames.push(EncFrame::Object {
-                        t,
-                        pos: 0,
-                        first: true,
+                        start,
+                        end,
+                        pos: start,
                     });
                     self.slots += 2;
                 }
@@ -477,18 +499,19 @@ impl Encoder<'_> {
                     self.tick()?;
                     self.value(v)?;
                 }
-                EncFrame::Object { t, pos, first } => {
-                    let Some((next, k, v)) = table_entry(self.lua.heap.table(*t), *pos) else {
+                EncFrame::Object { start, end, pos } => {
+                    if *pos == *end {
                         self.out.push(b'}');
+                        self.entries.truncate(*start);
                         self.frames.pop();
                         self.slots -= 2;
                         continue;
-                    };
-                    *pos = next;
-                    if !*first {
+                    }
+                    let (k, v) = self.entries[*pos];
+                    if *pos > *start {
                         self.out.push(b',');
                     }
-                    *first = false;
+                    *pos += 1;
                     match k {
                         Value::Number(n) => {
                             self.out.push(b'"');
@@ -521,6 +544,7 @@ fn encode(lua: &mut Lua, a: Args, cfg: &Cfg, null: Value) -> LuaResult<usize> {
         null,
         out: Vec::new(),
         frames: Vec::new(),
+        entries: Vec::new(),
         slots: 1,
         ticks: 0,
         next_check: 1 << 20,

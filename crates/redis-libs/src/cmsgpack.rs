@@ -14,8 +14,9 @@
 //! mp_decode_to_lua_array)" when an array would. Lengths are checked
 //! against the input before anything is read or allocated.
 
+use crate::order::puc_entries;
 use crate::util::{arg_error_bytes, c_i32, c_i64, check_bytes_rc, error_bytes, opt_integer};
-use crate::util::{check_integer, table_entry, MAX_C_STACK};
+use crate::util::{check_integer, MAX_C_STACK};
 use redlua_engine::table::Table;
 use redlua_engine::value::TableRef;
 use redlua_engine::{Args, Lua, LuaResult, Value};
@@ -204,17 +205,13 @@ impl Encoder<'_> {
                 self.value(v, level + 1)?;
             }
         } else {
-            let tab = self.lua.heap.table(t);
-            let n = tab.arr.iter().filter(|v| !v.is_nil()).count()
-                + tab.hash.values().filter(|v| !v.is_nil()).count();
-            encode_map_header(&mut self.out, n);
-            // No Lua code runs while encoding, so the table cannot change
-            // and positions stay valid.
-            let mut pos = 0;
-            while let Some((next, k, v)) = table_entry(self.lua.heap.table(t), pos) {
+            // Keys in the order PUC Lua's `next` visits them.
+            let mut entries = Vec::new();
+            puc_entries(self.lua, self.lua.heap.table(t), &mut entries);
+            encode_map_header(&mut self.out, entries.len());
+            for (k, v) in entries {
                 self.value(k, level + 1)?;
                 self.value(v, level + 1)?;
-                pos = next;
             }
         }
         Ok(())

@@ -11,12 +11,15 @@
 //! fails instead of overflowing anything. Encoders walk tables iteratively
 //! or with a small fixed depth, check the interrupt flag and the memory
 //! limit as they go, and never size an allocation by an input's claim.
-//! `util` holds C conversion semantics (x86-64) shared by the modules.
+//! `order` reproduces PUC Lua's table traversal order, which decides the
+//! key order of encoded objects and maps; `util` holds C conversion
+//! semantics (x86-64) shared by the modules.
 
 pub mod bit;
 pub mod cjson;
 pub mod cmsgpack;
 pub mod lua_struct;
+pub mod order;
 mod util;
 
 use redlua_engine::Lua;

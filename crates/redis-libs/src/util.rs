@@ -84,30 +84,6 @@ pub fn check_bytes_rc(lua: &mut Lua, a: Args, n: usize) -> LuaResult<std::rc::Rc
     Ok(lua.heap.str_rc(s))
 }
 
-/// The entry at traversal position `pos` or after it (array part first,
-/// then the hash part, skipping nil values, as `next` orders them), with
-/// the position to continue from.
-pub fn table_entry(
-    t: &redlua_engine::table::Table,
-    mut pos: usize,
-) -> Option<(usize, Value, Value)> {
-    let n = t.arr.len();
-    while pos < n {
-        let v = t.arr[pos];
-        pos += 1;
-        if !v.is_nil() {
-            return Some((pos, Value::Number(pos as f64), v));
-        }
-    }
-    while let Some((k, v)) = t.hash.get_index(pos - n) {
-        pos += 1;
-        if !v.is_nil() {
-            return Some((pos, *k, *v));
-        }
-    }
-    None
-}
-
 /// Creates a global library table of native functions.
 pub fn register_lib(
     lua: &mut Lua,

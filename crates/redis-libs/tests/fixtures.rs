@@ -39,9 +39,9 @@ fn unescape(s: &str) -> Vec<u8> {
     out
 }
 
-fn load_cases() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/fixtures.txt");
-    let text = std::fs::read_to_string(path).expect("fixtures.txt");
+fn load_cases(file: &str) -> Vec<Case> {
+    let path = format!("{}/fixtures/{}", env!("CARGO_MANIFEST_DIR"), file);
+    let text = std::fs::read_to_string(&path).expect("fixture file");
     let mut cases = Vec::new();
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
@@ -166,9 +166,15 @@ fn strip_error_suffix(reply: &[u8]) -> Vec<u8> {
     text[..pos].to_vec()
 }
 
-#[test]
-fn redis_fixtures() {
-    let cases = load_cases();
+/// Replays `file`; returns the per-library counts and the differences.
+fn replay(
+    file: &str,
+) -> (
+    std::collections::BTreeMap<String, usize>,
+    Vec<String>,
+    usize,
+) {
+    let cases = load_cases(file);
     let mut counts = std::collections::BTreeMap::new();
     let mut failures = Vec::new();
     for (i, c) in cases.iter().enumerate() {
@@ -186,6 +192,12 @@ fn redis_fixtures() {
             ));
         }
     }
+    (counts, failures, cases.len())
+}
+
+#[test]
+fn redis_fixtures() {
+    let (counts, failures, total) = replay("fixtures.txt");
     eprintln!("fixture cases per library: {:?}", counts);
     assert!(counts["cjson"] >= 100 && counts["cmsgpack"] >= 80);
     assert!(counts["struct"] >= 60 && counts["bit"] >= 60);
@@ -193,8 +205,25 @@ fn redis_fixtures() {
         panic!(
             "{} of {} fixture cases differ:\n{}",
             failures.len(),
-            cases.len(),
+            total,
             failures.join("\n")
         );
     }
+}
+
+/// Cases where redlua is known to differ from Redis: tables made by a
+/// constructor, which PUC Lua presizes, so colliding keys can sit in other
+/// nodes than after one-by-one insertion (the history `order` models).
+/// Run with `--ignored` to see whether they still differ.
+#[test]
+#[ignore = "known divergences: key order of constructor-built tables with colliding keys"]
+fn known_divergences() {
+    let (_, failures, total) = replay("known_divergences.txt");
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases still differ:\n{}",
+        failures.len(),
+        total,
+        failures.join("\n")
+    );
 }

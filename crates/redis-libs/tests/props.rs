@@ -138,7 +138,7 @@ fn cjson_round_trip() {
     for _ in 0..300 {
         let v = gen_value(&mut r, 4, true);
         let src = format!(
-            "{}local v = {}\nlocal s = cjson.encode(v)\nreturn eq(v, cjson.decode(s)) and cjson.encode(cjson.decode(s)) == s",
+            "{}local v = {}\nlocal s = cjson.encode(v)\nreturn eq(v, cjson.decode(s))",
             EQ, v
         );
         assert!(run_bool(&mut lua, &src), "round trip failed: {}", v);
@@ -153,7 +153,7 @@ fn cmsgpack_round_trip() {
         let a = gen_value(&mut r, 5, false);
         let b = gen_value(&mut r, 2, false);
         let src = format!(
-            "{}local a, b = {}, {}\nlocal s = cmsgpack.pack(a, b)\nlocal x, y = cmsgpack.unpack(s)\nreturn eq(a, x) and eq(b, y) and cmsgpack.pack(x, y) == s",
+            "{}local a, b = {}, {}\nlocal s = cmsgpack.pack(a, b)\nlocal x, y = cmsgpack.unpack(s)\nreturn eq(a, x) and eq(b, y)",
             EQ, a, b
         );
         assert!(run_bool(&mut lua, &src), "round trip failed: {} {}", a, b);

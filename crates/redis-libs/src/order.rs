@@ -1,0 +1,318 @@
+//! The order in which PUC Lua 5.1's `next` would visit a table's entries.
+//!
+//! Redis's libraries walk tables with `lua_next`, so the key order of a
+//! JSON object or msgpack map is the order of PUC Lua's array part followed
+//! by its hash nodes. redlua's tables keep insertion order instead, so to
+//! produce the same bytes this module rebuilds the PUC layout: it inserts
+//! the live entries (array part first, then the hash part in insertion
+//! order) into a model of Lua 5.1.5's `ltable.c` (main positions from the
+//! same string, number and boolean hashes, collision chains, `lastfree`,
+//! rehash with `computesizes`, and reinsertion in reverse node order) and
+//! reads the model back. For tables built by inserting keys (assignments,
+//! `cjson.decode`, `cmsgpack.unpack`) this is exactly Redis's order;
+//! constructors presize the table and can differ from it when keys collide.
+//! Keys that PUC hashes by address (tables, functions, userdata) cannot be
+//! reproduced and keep a stable made-up position.
+
+use redlua_engine::table::Table;
+use redlua_engine::Lua;
+use redlua_engine::Value;
+
+/// MAXBITS of Lua 5.1: the array part holds keys up to 2^MAXBITS.
+const MAXBITS: usize = 30;
+
+/// How PUC Lua hashes a key.
+#[derive(Clone, Copy)]
+enum KeyHash {
+    /// A number: its value, and `k` when it is an integer that fits an int.
+    Num(f64),
+    /// A string's `luaS_hash`.
+    Str(u32),
+    Bool(bool),
+    /// Hashed by address in PUC Lua; any stable value will do.
+    Other(u32),
+}
+
+/// Lua 5.1.5's string hash (`luaS_newlstr`), without a seed, as Redis 7.0
+/// builds it.
+pub fn lua_str_hash(s: &[u8]) -> u32 {
+    let l = s.len();
+    let mut h = l as u32;
+    let step = (l >> 5) + 1;
+    let mut l1 = l;
+    while l1 >= step {
+        h ^= (h << 5).wrapping_add(h >> 2).wrapping_add(s[l1 - 1] as u32);
+        l1 -= step;
+    }
+    h
+}
+
+/// `arrayindex`: the key as a C int when it is one, else `None`.
+fn array_index(h: KeyHash) -> Option<i32> {
+    match h {
+        KeyHash::Num(n) => {
+            let k = crate::util::c_i32(n);
+            (k as f64 == n).then_some(k)
+        }
+        _ => None,
+    }
+}
+
+fn ceil_log2(x: u32) -> usize {
+    // Smallest lg with 2^lg >= x, for x >= 1.
+    (32 - (x - 1).leading_zeros()) as usize
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    key: Option<u32>,
+    next: Option<u32>,
+}
+
+const EMPTY: Node = Node {
+    key: None,
+    next: None,
+};
+
+struct Model<'a> {
+    keys: &'a [KeyHash],
+    array: Vec<Option<u32>>,
+    nodes: Vec<Node>,
+    lastfree: usize,
+}
+
+impl Model<'_> {
+    fn main_position(&self, e: u32) -> usize {
+        let size = self.nodes.len() as u32;
+        match self.keys[e as usize] {
+            KeyHash::Num(n) => {
+                if n == 0.0 {
+                    return 0;
+                }
+                let bits = n.to_bits();
+                let a = (bits as u32).wrapping_add((bits >> 32) as u32);
+                (a % ((size - 1) | 1)) as usize
+            }
+            KeyHash::Str(h) => (h & (size - 1)) as usize,
+            KeyHash::Bool(b) => (b as u32 & (size - 1)) as usize,
+            KeyHash::Other(h) => (h % ((size - 1) | 1)) as usize,
+        }
+    }
+
+    fn free_pos(&mut self) -> Option<usize> {
+        while self.lastfree > 0 {
+            self.lastfree -= 1;
+            if self.nodes[self.lastfree].key.is_none() {
+                return Some(self.lastfree);
+            }
+        }
+        None
+    }
+
+    /// `luaH_set` of a new key.
+    fn insert(&mut self, e: u32) {
+        if let Some(k) = array_index(self.keys[e as usize]) {
+            if k >= 1 && (k as usize) <= self.array.len() {
+                self.array[k as usize - 1] = Some(e);
+                return;
+            }
+        }
+        if self.nodes.is_empty() {
+            self.rehash(e);
+            return self.insert(e);
+        }
+        let mut mp = self.main_position(e);
+        if let Some(occupant) = self.nodes[mp].key {
+            let Some(n) = self.free_pos() else {
+                self.rehash(e);
+                return self.insert(e);
+            };
+            let mut other = self.main_position(occupant);
+            if other != mp {
+                // The occupant is not in its main position: move it.
+                while self.nodes[other].next != Some(mp as u32) {
+                    match self.nodes[other].next {
+                        Some(x) => other = x as usize,
+                        None => break,
+                    }
+                }
+                self.nodes[other].next = Some(n as u32);
+                self.nodes[n] = self.nodes[mp];
+                self.nodes[mp] = EMPTY;
+            } else {
+                self.nodes[n].next = self.nodes[mp].next;
+                self.nodes[mp].next = Some(n as u32);
+                mp = n;
+            }
+        }
+        self.nodes[mp].key = Some(e);
+    }
+
+    fn count_int(&self, e: u32, nums: &mut [u32; MAXBITS + 1]) -> u32 {
+        match array_index(self.keys[e as usize]) {
+            Some(k) if k > 0 && (k as usize) <= 1 << MAXBITS => {
+                nums[ceil_log2(k as u32)] += 1;
+                1
+            }
+            _ => 0,
+        }
+    }
+
+    fn rehash(&mut self, extra: u32) {
+        let mut nums = [0u32; MAXBITS + 1];
+        // numusearray
+        let mut nasize: u32 = 0;
+        let mut i = 1usize;
+        let mut ttlg = 1usize;
+        for slot in nums.iter_mut() {
+            let mut lim = ttlg;
+            if lim > self.array.len() {
+                lim = self.array.len();
+                if i > lim {
+                    break;
+                }
+            }
+            let mut lc = 0;
+            while i <= lim {
+                if self.array[i - 1].is_some() {
+                    lc += 1;
+                }
+                i += 1;
+            }
+            *slot += lc;
+            nasize += lc;
+            ttlg *= 2;
+        }
+        let mut total = nasize;
+        // numusehash
+        for n in 0..self.nodes.len() {
+            if let Some(e) = self.nodes[n].key {
+                nasize += self.count_int(e, &mut nums);
+                total += 1;
+            }
+        }
+        nasize += self.count_int(extra, &mut nums);
+        total += 1;
+        // computesizes
+        let (mut a, mut na, mut n) = (0u32, 0u32, 0u32);
+        let mut twotoi = 1u32;
+        for &count in nums.iter() {
+            if twotoi / 2 >= nasize {
+                break;
+            }
+            if count > 0 {
+                a += count;
+                if a > twotoi / 2 {
+                    n = twotoi;
+                    na = a;
+                }
+            }
+            if a == nasize {
+                break;
+            }
+            twotoi = twotoi.wrapping_mul(2);
+        }
+        self.resize(n as usize, (total - na) as usize);
+    }
+
+    fn resize(&mut self, nasize: usize, nhsize: usize) {
+        let old_nodes = std::mem::take(&mut self.nodes);
+        if nasize > self.array.len() {
+            self.array.resize(nasize, None);
+        }
+        if nhsize > 0 {
+            let size = 1usize << ceil_log2(nhsize as u32);
+            self.nodes = vec![EMPTY; size];
+            self.lastfree = size;
+        } else {
+            self.lastfree = 0;
+        }
+        if nasize < self.array.len() {
+            let vanishing: Vec<u32> = self.array.drain(nasize..).flatten().collect();
+            for e in vanishing {
+                self.insert(e);
+            }
+        }
+        for node in old_nodes.iter().rev() {
+            if let Some(e) = node.key {
+                self.insert(e);
+            }
+        }
+    }
+}
+
+/// The live entries of `t` in PUC Lua's traversal order (appended to `out`).
+///
+/// Dead hash entries (keys assigned nil, which redlua keeps in place until
+/// the table grows, as PUC keeps dead keys in their nodes) take part in the
+/// layout as if they were deleted after the other insertions.
+pub fn puc_entries(lua: &Lua, t: &Table, out: &mut Vec<(Value, Value)>) {
+    let dense = t.arr.iter().all(|v| !v.is_nil());
+    let plain = |k: &Value| !matches!(k, Value::Number(n) if crate::util::c_i32(*n) as f64 == *n);
+    if dense && t.hash.len() <= 1 && t.hash.keys().all(plain) {
+        // A dense array part and at most one other key: PUC's order is
+        // the same (keys 1..n always end up in its array part).
+        for (i, v) in t.arr.iter().enumerate() {
+            out.push((Value::Number((i + 1) as f64), *v));
+        }
+        for (k, v) in t.hash.iter() {
+            if !v.is_nil() {
+                out.push((*k, *v));
+            }
+        }
+        return;
+    }
+    let mut entries: Vec<(Value, Value)> = Vec::with_capacity(t.arr.len() + t.hash.len());
+    for (i, v) in t.arr.iter().enumerate() {
+        if !v.is_nil() {
+            entries.push((Value::Number((i + 1) as f64), *v));
+        }
+    }
+    for (k, v) in t.hash.iter() {
+        entries.push((*k, *v));
+    }
+    let keys: Vec<KeyHash> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| match *k {
+            Value::Number(n) => KeyHash::Num(n),
+            Value::Str(s) => KeyHash::Str(lua_str_hash(lua.str_bytes(s))),
+            Value::Bool(b) => KeyHash::Bool(b),
+            _ => KeyHash::Other(i as u32),
+        })
+        .collect();
+    let mut m = Model {
+        keys: &keys,
+        array: Vec::new(),
+        nodes: Vec::new(),
+        lastfree: 0,
+    };
+    for e in 0..entries.len() as u32 {
+        m.insert(e);
+    }
+    let slots = m
+        .array
+        .iter()
+        .flatten()
+        .chain(m.nodes.iter().filter_map(|n| n.key.as_ref()));
+    for &e in slots {
+        let (k, v) = entries[e as usize];
+        if !v.is_nil() {
+            out.push((k, v));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lua_str_hash;
+
+    #[test]
+    fn string_hash_matches_lua_5_1() {
+        // Lua 5.1: h = len; h ^= (h << 5) + (h >> 2) + byte, last byte first.
+        let mut h: u32 = 1;
+        h ^= (h << 5).wrapping_add(h >> 2).wrapping_add(b'a' as u32);
+        assert_eq!(lua_str_hash(b"a"), h);
+        assert_eq!(lua_str_hash(b""), 0);
+    }
+}
