@@ -300,6 +300,68 @@ fn append_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
 }
 
+/// `printf("%.<prec>g", n)` (glibc), fast for the common cases: integers,
+/// and numbers whose shortest round-trip digits fit the precision (the
+/// nearest `prec`-digit decimal is then those digits, since a double's ulp
+/// is far below half a unit in the 14th digit). Everything else goes to the
+/// engine's exact `%g`.
+pub fn fmt_g_fast(n: f64, prec: usize, out: &mut Vec<u8>, scratch: &mut String) {
+    use std::fmt::Write;
+    if prec == 14 && n.abs() < 1e14 && n == n.trunc() {
+        return fmt_number(n, out);
+    }
+    // Subnormals have ulps too coarse for the shortcut.
+    if !n.is_finite() || n.abs() < f64::MIN_POSITIVE {
+        return fmt_g(n, prec, out);
+    }
+    scratch.clear();
+    let _ = write!(scratch, "{:e}", n.abs());
+    let Some((mant, exp)) = scratch.split_once('e') else {
+        return fmt_g(n, prec, out);
+    };
+    let Ok(x) = exp.parse::<i32>() else {
+        return fmt_g(n, prec, out);
+    };
+    let digits: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() > prec {
+        return fmt_g(n, prec, out);
+    }
+    if n < 0.0 {
+        out.push(b'-');
+    }
+    if x < prec as i32 && x >= -4 {
+        if x >= 0 {
+            let int_len = x as usize + 1;
+            for i in 0..int_len {
+                out.push(*digits.get(i).unwrap_or(&b'0'));
+            }
+            if digits.len() > int_len {
+                out.push(b'.');
+                out.extend_from_slice(&digits[int_len..]);
+            }
+        } else {
+            out.extend_from_slice(b"0.");
+            for _ in 0..(-x - 1) {
+                out.push(b'0');
+            }
+            out.extend_from_slice(&digits);
+        }
+    } else {
+        out.push(digits[0]);
+        if digits.len() > 1 {
+            out.push(b'.');
+            out.extend_from_slice(&digits[1..]);
+        }
+        out.push(b'e');
+        out.push(if x < 0 { b'-' } else { b'+' });
+        let ax = x.unsigned_abs();
+        if ax < 10 {
+            out.push(b'0');
+        }
+        out.extend_from_slice(ax.to_string().as_bytes());
+    }
+}
+
 enum EncFrame {
     Array {
         t: TableRef,
@@ -328,6 +390,8 @@ struct Encoder<'a> {
     ticks: u32,
     /// Output size at which memory is checked next.
     next_check: usize,
+    /// Scratch text for number formatting.
+    scratch: String,
 }
 
 impl Encoder<'_> {
@@ -351,11 +415,12 @@ impl Encoder<'_> {
                 }
             }
         }
-        if self.cfg.number_precision == 14 {
-            fmt_number(n, &mut self.out);
-        } else {
-            fmt_g(n, self.cfg.number_precision as usize, &mut self.out);
-        }
+        fmt_g_fast(
+            n,
+            self.cfg.number_precision as usize,
+            &mut self.out,
+            &mut self.scratch,
+        );
         Ok(())
     }
 
@@ -548,6 +613,7 @@ fn encode(lua: &mut Lua, a: Args, cfg: &Cfg, null: Value) -> LuaResult<usize> {
         slots: 1,
         ticks: 0,
         next_check: 1 << 20,
+        scratch: String::new(),
     };
     enc.run(root)?;
     let out = std::mem::take(&mut enc.out);
@@ -779,7 +845,7 @@ fn parse_hex(s: &[u8], mut i: usize) -> (f64, usize) {
 
 enum DecFrame {
     Object(TableRef),
-    Array(TableRef, f64),
+    Array(TableRef, usize),
 }
 
 struct Parser<'a> {
@@ -1073,7 +1139,7 @@ impl Parser<'_> {
                     if tok.kind == Tok::ArrEnd {
                         self.depth -= 1;
                     } else {
-                        frames.push(DecFrame::Array(t, 1.0));
+                        frames.push(DecFrame::Array(t, 1));
                         continue 'value;
                     }
                 }
@@ -1086,7 +1152,8 @@ impl Parser<'_> {
                     None => return Ok(()),
                     Some(DecFrame::Array(t, i)) => {
                         let v = lua.stack_get(top - 1);
-                        lua.raw_set(*t, Value::Number(*i), v)?;
+                        let grew = lua.heap.table_mut(*t).set_int(*i, v);
+                        lua.heap.charge(grew);
                         lua.truncate_stack(top - 1);
                         tok = self.next_token();
                         if tok.kind == Tok::ArrEnd {
@@ -1097,7 +1164,7 @@ impl Parser<'_> {
                         if tok.kind != Tok::Comma {
                             return Err(self.parse_error(lua, "comma or array end", &tok));
                         }
-                        *i += 1.0;
+                        *i += 1;
                         tok = self.next_token();
                         continue 'value;
                     }
@@ -1164,7 +1231,49 @@ fn decode(lua: &mut Lua, a: Args, cfg: &Cfg, null: Value) -> LuaResult<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::strtod;
+    use super::{fmt_g_fast, strtod};
+
+    #[test]
+    fn fast_g_matches_exact_g() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut scratch = String::new();
+        let mut nums = vec![
+            0.1,
+            1.25,
+            1e-5,
+            123e-20,
+            1e100,
+            0.5,
+            1e14,
+            1e15,
+            99999999999999.0,
+            123456.789,
+            1.7976931348623157e308,
+            5e-324,
+            1e-4,
+            0.00012345,
+            1e13 + 0.5,
+        ];
+        for _ in 0..20000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            nums.push(f64::from_bits(x));
+            nums.push((x % 100000) as f64 / 64.0 - 500.0);
+            nums.push((x % 1000) as f64 * 10f64.powi((x >> 32) as i32 % 40 - 20));
+        }
+        for n in nums {
+            if !n.is_finite() {
+                continue;
+            }
+            for prec in [14, 3, 1] {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                fmt_g_fast(n, prec, &mut a, &mut scratch);
+                redlua_engine::number::fmt_g(n, prec, &mut b);
+                assert_eq!(a, b, "{:e} at precision {}", n, prec);
+            }
+        }
+    }
 
     #[test]
     fn strtod_prefixes() {

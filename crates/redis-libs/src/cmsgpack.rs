@@ -259,7 +259,7 @@ enum Frame {
     Array {
         t: TableRef,
         left: u64,
-        index: f64,
+        index: usize,
     },
     Map {
         t: TableRef,
@@ -280,6 +280,9 @@ struct Decoder<'a> {
     pos: usize,
     /// Stack slot that stands for the C function's first argument.
     base: usize,
+    /// Slots the C code would hold that are not on our stack: the index
+    /// pushed for each open array.
+    virt: usize,
     ticks: u32,
 }
 
@@ -306,7 +309,7 @@ impl Decoder<'_> {
 
     /// C stack slots in use, counted as lua-cmsgpack's function sees them.
     fn vtop(&self, lua: &Lua) -> usize {
-        lua.stack_top() - self.base
+        lua.stack_top() - self.base + self.virt
     }
 
     fn string(&mut self, lua: &mut Lua, hdr: usize, len: usize) -> Result<Item, DecodeError> {
@@ -431,9 +434,9 @@ impl Decoder<'_> {
                         frames.push(Frame::Array {
                             t,
                             left: len,
-                            index: 1.0,
+                            index: 1,
                         });
-                        lua.push(Value::Number(1.0))?;
+                        self.virt += 1;
                         descend = true;
                     }
                 }
@@ -462,17 +465,17 @@ impl Decoder<'_> {
                 let top = lua.stack_top();
                 match frame {
                     Frame::Array { t, left, index } => {
-                        let (k, v) = (lua.stack_get(top - 2), lua.stack_get(top - 1));
-                        lua.raw_set(*t, k, v)?;
-                        lua.truncate_stack(top - 2);
+                        let v = lua.stack_get(top - 1);
+                        let grew = lua.heap.table_mut(*t).set_int(*index, v);
+                        lua.heap.charge(grew);
+                        lua.truncate_stack(top - 1);
                         *left -= 1;
                         if *left == 0 {
                             frames.pop();
+                            self.virt -= 1;
                             continue;
                         }
-                        *index += 1.0;
-                        let i = *index;
-                        lua.push(Value::Number(i))?;
+                        *index += 1;
                         break;
                     }
                     Frame::Map { t, left, have_key } => {
@@ -528,6 +531,7 @@ fn unpack_full(lua: &mut Lua, a: Args, limit: i64, offset: i64) -> LuaResult<usi
         // Slots above `base` are what the C function holds: its argument
         // plus the values decoded so far.
         base: lua.stack_top() - 1,
+        virt: 0,
         ticks: 0,
     };
     let mut cnt: i64 = 0;
