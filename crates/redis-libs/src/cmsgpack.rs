@@ -179,7 +179,10 @@ struct Encoder<'a> {
 }
 
 impl Encoder<'_> {
-    fn value(&mut self, v: Value, level: usize) -> LuaResult<()> {
+    /// Encodes `v`; `top` is how many Lua stack slots lua-cmsgpack holds
+    /// while it encodes `v` (which is on top of them), so that the C
+    /// library's `luaL_checkstack` failures happen here at the same point.
+    fn value(&mut self, v: Value, level: usize, top: usize) -> LuaResult<()> {
         self.ticks += 1;
         if self.ticks >= 4096 {
             self.ticks = 0;
@@ -189,29 +192,41 @@ impl Encoder<'_> {
             Value::Str(s) => encode_bytes(&mut self.out, self.lua.str_bytes(s)),
             Value::Bool(b) => self.out.push(if b { 0xc3 } else { 0xc2 }),
             Value::Number(n) => encode_number(&mut self.out, n),
-            Value::Table(t) if level < MAX_NESTING => self.table(t, level)?,
+            Value::Table(t) if level < MAX_NESTING => self.table(t, level, top)?,
             _ => self.out.push(0xc0),
         }
         Ok(())
     }
 
+    fn check_stack(&mut self, top: usize, n: usize, func: &str) -> LuaResult<()> {
+        if top + n > MAX_C_STACK {
+            let msg = format!("stack overflow (in function {})", func);
+            return Err(self.lua.native_error(&msg));
+        }
+        Ok(())
+    }
+
     /// Level is at most 16, so recursion here is bounded.
-    fn table(&mut self, t: TableRef, level: usize) -> LuaResult<()> {
+    fn table(&mut self, t: TableRef, level: usize, top: usize) -> LuaResult<()> {
+        self.check_stack(top, 2, "table_is_an_array")?;
         if table_is_array(self.lua.heap.table(t)) {
+            self.check_stack(top, 1, "mp_encode_lua_table_as_array")?;
             let len = self.lua.heap.table(t).border();
             encode_array_header(&mut self.out, len);
             for i in 1..=len {
                 let v = self.lua.heap.table(t).get_int(i as i64);
-                self.value(v, level + 1)?;
+                self.value(v, level + 1, top + 1)?;
             }
         } else {
             // Keys in the order PUC Lua's `next` visits them.
             let mut entries = Vec::new();
             puc_entries(self.lua, self.lua.heap.table(t), &mut entries);
             encode_map_header(&mut self.out, entries.len());
+            self.check_stack(top, 3, "mp_encode_lua_table_as_map")?;
             for (k, v) in entries {
-                self.value(k, level + 1)?;
-                self.value(v, level + 1)?;
+                // Stack: table, key, value, and a copy of the key.
+                self.value(k, level + 1, top + 3)?;
+                self.value(v, level + 1, top + 2)?;
             }
         }
         Ok(())
@@ -237,8 +252,10 @@ fn pack(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         ticks: 0,
     };
     for i in 1..=nargs {
+        // The arguments, the encodings of those before this one (each
+        // pushed as a string) and this argument's copy.
         let v = enc.lua.arg(a, i);
-        enc.value(v, 0)?;
+        enc.value(v, 0, nargs + i)?;
     }
     let out = std::mem::take(&mut enc.out);
     let s = lua.new_str(&out);
