@@ -187,9 +187,28 @@ impl Encoder<'_> {
         if self.ticks >= 4096 {
             self.ticks = 0;
             self.lua.check_interrupt()?;
+            // Everything encoded is reachable from the arguments, so a
+            // collection here is safe.
+            self.lua.reserve_memory(self.out.capacity())?;
         }
         match v {
-            Value::Str(s) => encode_bytes(&mut self.out, self.lua.str_bytes(s)),
+            Value::Str(s) => {
+                let len = self.lua.str_bytes(s).len();
+                if len > 1 << 16 {
+                    // A huge string: make sure the copy fits the memory
+                    // limit and can be allocated before making it.
+                    let need = len.saturating_add(5);
+                    self.lua
+                        .reserve_memory(self.out.len().saturating_add(need))?;
+                    if self.out.try_reserve(need).is_err() {
+                        let msg = self
+                            .lua
+                            .new_str(redlua_engine::error::MSG_NOT_ENOUGH_MEMORY);
+                        return Err(redlua_engine::error::LuaError::Runtime(msg));
+                    }
+                }
+                encode_bytes(&mut self.out, self.lua.str_bytes(s))
+            }
             Value::Bool(b) => self.out.push(if b { 0xc3 } else { 0xc2 }),
             Value::Number(n) => encode_number(&mut self.out, n),
             Value::Table(t) if level < MAX_NESTING => self.table(t, level, top)?,

@@ -442,4 +442,20 @@ fn memory_limit_stops_huge_encodes() {
         )
         .unwrap();
     assert_eq!(out[0], Value::Number((6 * 1024 * 1024 + 2) as f64));
+    // 32 MB of strings fit; three copies of them packed do not.
+    lua.set_memory_limit(Some(100 << 20));
+    lua.exec(
+        b"big = {} for i = 1, 4 do big[i] = string.rep('x', 8 * 1024 * 1024 + i) end",
+        "=mem",
+    )
+    .unwrap();
+    let e = lua
+        .exec(b"return #cmsgpack.pack(big, big, big)", "=mem")
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Memory, "{}", e.message);
+    let out = lua.exec(b"return #cmsgpack.pack(big)", "=mem").unwrap();
+    assert_eq!(
+        out[0],
+        Value::Number((4 * (8 * 1024 * 1024 + 5) + 10 + 1) as f64)
+    );
 }
