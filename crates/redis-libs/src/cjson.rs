@@ -1174,6 +1174,7 @@ impl Parser<'_> {
                         lua.truncate_stack(top - 2);
                         tok = self.next_token();
                         if tok.kind == Tok::ObjEnd {
+                            crate::order::mark_grown(lua.heap.table_mut(*t));
                             self.depth -= 1;
                             frames.pop();
                             continue;

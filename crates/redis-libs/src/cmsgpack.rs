@@ -525,6 +525,7 @@ impl Decoder<'_> {
                         *have_key = false;
                         *left -= 1;
                         if *left == 0 {
+                            crate::order::mark_grown(lua.heap.table_mut(*t));
                             frames.pop();
                             continue;
                         }

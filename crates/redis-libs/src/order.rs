@@ -8,9 +8,12 @@
 //! order) into a model of Lua 5.1.5's `ltable.c` (main positions from the
 //! same string, number and boolean hashes, collision chains, `lastfree`,
 //! rehash with `computesizes`, and reinsertion in reverse node order) and
-//! reads the model back. For tables built by inserting keys (assignments,
-//! `cjson.decode`, `cmsgpack.unpack`) this is exactly Redis's order;
-//! constructors presize the table and can differ from it when keys collide.
+//! reads the model back. A table that a constructor made (recognised by a
+//! hash part sized exactly to its keys, which insertion never produces) is
+//! modelled presized, as OP_NEWTABLE does; others as filled key by key
+//! (assignments, `cjson.decode`, `cmsgpack.unpack`). Tables filled by
+//! assignments that happen to end exactly full (3, 7, 14, 28... keys) look
+//! presized and can come out in constructor order.
 //! Keys that PUC hashes by address (tables, functions, userdata) cannot be
 //! reproduced and keep a stable made-up position.
 
@@ -241,6 +244,47 @@ impl Model<'_> {
     }
 }
 
+/// The number of keyed items of the constructor that made `t`, if one did.
+/// redlua sizes a constructor's hash part to that number, while growth by
+/// insertion only reaches 3, 7, 14, 28, ... slots (and the libraries' own
+/// decoders never leave a table exactly full): a hash part that is exactly
+/// full, or whose capacity is not a growth size, comes from a constructor
+/// (whose duplicate or nil-valued items left it partly empty).
+fn presized_hash(t: &Table) -> Option<usize> {
+    let cap = t.hash.capacity();
+    let grown = cap == 3 || cap == 7 || (cap >= 14 && cap % 7 == 0 && (cap / 7).is_power_of_two());
+    if cap > 0 && (cap == t.hash.len() || (!grown && cap > t.hash.len())) {
+        Some(cap)
+    } else {
+        None
+    }
+}
+
+/// A size as OP_NEWTABLE stores it: `luaO_fb2int(luaO_int2fb(n))`.
+fn fb_round(n: usize) -> usize {
+    let mut x = n.min(u32::MAX as usize >> 4) as u32;
+    let mut e = 0;
+    while x >= 16 {
+        x = (x + 1) >> 1;
+        e += 1;
+    }
+    let fb = if x < 8 { x } else { ((e + 1) << 3) | (x - 8) };
+    let e = (fb >> 3) & 31;
+    (if e == 0 {
+        fb
+    } else {
+        ((fb & 7) + 8) << (e - 1)
+    }) as usize
+}
+
+/// Leaves `t` with room to spare so that it does not look presized (for
+/// tables the decoders fill key by key, as PUC Lua would).
+pub fn mark_grown(t: &mut Table) {
+    if t.hash.len() == t.hash.capacity() && !t.hash.is_empty() {
+        t.hash.reserve(1);
+    }
+}
+
 /// The live entries of `t` in PUC Lua's traversal order (appended to `out`).
 ///
 /// Dead hash entries (keys assigned nil, which redlua keeps in place until
@@ -287,6 +331,10 @@ pub fn puc_entries(lua: &Lua, t: &Table, out: &mut Vec<(Value, Value)>) {
         nodes: Vec::new(),
         lastfree: 0,
     };
+    if let Some(nhash) = presized_hash(t) {
+        // A constructor: PUC's OP_NEWTABLE sized both parts up front.
+        m.resize(fb_round(t.arr.len()), fb_round(nhash));
+    }
     for e in 0..entries.len() as u32 {
         m.insert(e);
     }
