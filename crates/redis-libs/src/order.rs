@@ -252,7 +252,8 @@ impl Model<'_> {
 /// (whose duplicate or nil-valued items left it partly empty).
 fn presized_hash(t: &Table) -> Option<usize> {
     let cap = t.hash.capacity();
-    let grown = cap == 3 || cap == 7 || (cap >= 14 && cap % 7 == 0 && (cap / 7).is_power_of_two());
+    let grown =
+        cap == 3 || cap == 7 || (cap >= 14 && cap.is_multiple_of(7) && (cap / 7).is_power_of_two());
     if cap > 0 && (cap == t.hash.len() || (!grown && cap > t.hash.len())) {
         Some(cap)
     } else {
