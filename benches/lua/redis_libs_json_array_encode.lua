@@ -1,6 +1,6 @@
 -- cjson.encode of a ~100 KB array of 12000 numbers and strings, N times. Runs under
 -- `redlua --redis-libs` and inside Redis (EVAL/EVALSHA); returns a checksum.
-local N = 150
+local N = 500
 local function make_array()
   local a = {}
   for i = 1, 12000 do

@@ -1,6 +1,6 @@
 -- cmsgpack.unpack of a ~100 KB array of 12000 numbers and strings (msgpack made once), N times. Runs under
 -- `redlua --redis-libs` and inside Redis (EVAL/EVALSHA); returns a checksum.
-local N = 300
+local N = 1000
 local function make_array()
   local a = {}
   for i = 1, 12000 do

@@ -1,6 +1,6 @@
 -- cmsgpack.unpack of a ~1 KB job record (msgpack made once), N times. Runs under
 -- `redlua --redis-libs` and inside Redis (EVAL/EVALSHA); returns a checksum.
-local N = 60000
+local N = 200000
 local function make_job(i)
   return {
     id = "job:8f14e45fceea167a5a36dedd4bea" .. i, queue = "emails", class = "SendWelcomeEmail",

@@ -736,9 +736,16 @@ pub fn strtod(s: &[u8]) -> (f64, usize) {
     }
     let start = i;
     let mut digits = 0;
+    let mut int: u64 = 0;
     while at(i).is_ascii_digit() {
+        int = int.wrapping_mul(10).wrapping_add((at(i) - b'0') as u64);
         i += 1;
         digits += 1;
+    }
+    let c = at(i);
+    if digits > 0 && digits <= 15 && c != b'.' && c | 0x20 != b'e' {
+        // A plain integer below 10^15 converts exactly.
+        return (sign(int as f64), i);
     }
     if at(i) == b'.' {
         i += 1;
