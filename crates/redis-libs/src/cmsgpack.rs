@@ -539,7 +539,9 @@ impl Decoder<'_> {
 
 /// `mp_unpack_full`: decodes up to `limit` values from `offset` (both 0:
 /// everything, without the offset result).
-fn unpack_full(lua: &mut Lua, a: Args, limit: i64, offset: i64) -> LuaResult<usize> {
+/// `held`: the stack slots the C function holds when it starts decoding
+/// (`unpack` keeps all its arguments, the others pop all but the first).
+fn unpack_full(lua: &mut Lua, a: Args, limit: i64, offset: i64, held: usize) -> LuaResult<usize> {
     let data = check_bytes_rc(lua, a, 1)?;
     let len = data.len();
     if offset < 0 || limit < 0 {
@@ -565,10 +567,10 @@ fn unpack_full(lua: &mut Lua, a: Args, limit: i64, offset: i64) -> LuaResult<usi
     let mut d = Decoder {
         data: &data,
         pos: offset as usize,
-        // Slots above `base` are what the C function holds: its argument
-        // plus the values decoded so far.
+        // Slots above `base` are what the C function holds: its arguments
+        // (or the placeholder) plus the values decoded so far.
         base: lua.stack_top() - 1,
-        virt: 0,
+        virt: held - 1,
         ticks: 0,
     };
     let mut cnt: i64 = 0;
@@ -596,16 +598,16 @@ fn unpack_full(lua: &mut Lua, a: Args, limit: i64, offset: i64) -> LuaResult<usi
 }
 
 fn unpack(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    unpack_full(lua, a, 0, 0)
+    unpack_full(lua, a, 0, 0, a.len)
 }
 
 fn unpack_one(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let offset = opt_integer(lua, a, 2, 0)?;
-    unpack_full(lua, a, 1, offset)
+    unpack_full(lua, a, 1, offset, 1)
 }
 
 fn unpack_limit(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let limit = check_integer(lua, a, 2)?;
     let offset = opt_integer(lua, a, 3, 0)?;
-    unpack_full(lua, a, limit, offset)
+    unpack_full(lua, a, limit, offset, 1)
 }
