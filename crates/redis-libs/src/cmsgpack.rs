@@ -317,7 +317,8 @@ struct Decoder<'a> {
     /// Stack slot that stands for the C function's first argument.
     base: usize,
     /// Slots the C code would hold that are not on our stack: the index
-    /// pushed for each open array.
+    /// pushed for each open array, and the arguments after the first that
+    /// `unpack` keeps.
     virt: usize,
     ticks: u32,
 }
