@@ -392,6 +392,8 @@ struct Encoder<'a> {
     next_check: usize,
     /// Scratch text for number formatting.
     scratch: String,
+    /// The tables the decoders filled (see `order`).
+    filled: Option<TableRef>,
 }
 
 impl Encoder<'_> {
@@ -437,7 +439,7 @@ impl Encoder<'_> {
             }
         }
         let start = self.entries.len();
-        puc_entries(self.lua, tab, &mut self.entries);
+        puc_entries(self.lua, t, self.filled, &mut self.entries);
         let mut max: i32 = 0;
         let mut items: i32 = 0;
         for &(k, _) in &self.entries[start..] {
@@ -512,8 +514,7 @@ impl Encoder<'_> {
                 } else {
                     if self.entries.len() == start {
                         // Not filled in by array_length's fast path.
-                        let tab = self.lua.heap.table(t);
-                        puc_entries(self.lua, tab, &mut self.entries);
+                        puc_entries(self.lua, t, self.filled, &mut self.entries);
                     }
                     self.out.push(b'{');
                     let end = self.entries.len();
@@ -614,7 +615,9 @@ fn encode(lua: &mut Lua, a: Args, cfg: &Cfg, null: Value) -> LuaResult<usize> {
         ticks: 0,
         next_check: 1 << 20,
         scratch: String::new(),
+        filled: None,
     };
+    enc.filled = crate::order::filled_set(enc.lua);
     enc.run(root)?;
     let out = std::mem::take(&mut enc.out);
     lua.reserve_memory(out.len())?;
@@ -864,6 +867,8 @@ struct Parser<'a> {
     /// The stack slot standing for the argument: slots above it are what
     /// lua-cjson's C function holds.
     base: usize,
+    /// The set of decoder-filled tables (see `order`), once looked up.
+    filled: Option<TableRef>,
     ticks: u32,
 }
 
@@ -1181,7 +1186,7 @@ impl Parser<'_> {
                         lua.truncate_stack(top - 2);
                         tok = self.next_token();
                         if tok.kind == Tok::ObjEnd {
-                            crate::order::mark_grown(lua.heap.table_mut(*t));
+                            crate::order::mark_filled(lua, &mut self.filled, *t)?;
                             self.depth -= 1;
                             frames.pop();
                             continue;
@@ -1227,6 +1232,7 @@ fn decode(lua: &mut Lua, a: Args, cfg: &Cfg, null: Value) -> LuaResult<usize> {
         depth: 0,
         cfg: cfg.borrow().clone(),
         base: start - 1,
+        filled: None,
         ticks: 0,
     };
     p.parse(lua, null)?;

@@ -176,6 +176,8 @@ struct Encoder<'a> {
     out: Vec<u8>,
     /// Values encoded since the last interrupt check.
     ticks: u32,
+    /// The tables the decoders filled (see `order`).
+    filled: Option<TableRef>,
 }
 
 impl Encoder<'_> {
@@ -239,7 +241,7 @@ impl Encoder<'_> {
         } else {
             // Keys in the order PUC Lua's `next` visits them.
             let mut entries = Vec::new();
-            puc_entries(self.lua, self.lua.heap.table(t), &mut entries);
+            puc_entries(self.lua, t, self.filled, &mut entries);
             encode_map_header(&mut self.out, entries.len());
             self.check_stack(top, 3, "mp_encode_lua_table_as_map")?;
             for (k, v) in entries {
@@ -265,10 +267,12 @@ fn pack(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             b"Too many arguments for MessagePack pack.",
         ));
     }
+    let filled = crate::order::filled_set(lua);
     let mut enc = Encoder {
         lua,
         out: Vec::new(),
         ticks: 0,
+        filled,
     };
     for i in 1..=nargs {
         // The arguments, the encodings of those before this one (each
@@ -320,6 +324,8 @@ struct Decoder<'a> {
     /// pushed for each open array, and the arguments after the first that
     /// `unpack` keeps.
     virt: usize,
+    /// The set of decoder-filled tables (see `order`), once looked up.
+    filled: Option<TableRef>,
     ticks: u32,
 }
 
@@ -526,7 +532,7 @@ impl Decoder<'_> {
                         *have_key = false;
                         *left -= 1;
                         if *left == 0 {
-                            crate::order::mark_grown(lua.heap.table_mut(*t));
+                            crate::order::mark_filled(lua, &mut self.filled, *t)?;
                             frames.pop();
                             continue;
                         }
@@ -572,6 +578,7 @@ fn unpack_full(lua: &mut Lua, a: Args, limit: i64, offset: i64, held: usize) -> 
         // (or the placeholder) plus the values decoded so far.
         base: lua.stack_top() - 1,
         virt: held - 1,
+        filled: None,
         ticks: 0,
     };
     let mut cnt: i64 = 0;

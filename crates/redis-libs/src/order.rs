@@ -11,15 +11,17 @@
 //! reads the model back. A table that a constructor made (recognised by a
 //! hash part sized exactly to its keys, which insertion never produces) is
 //! modelled presized, as OP_NEWTABLE does; others as filled key by key
-//! (assignments, `cjson.decode`, `cmsgpack.unpack`). Tables filled by
-//! assignments that happen to end exactly full (3, 7, 14, 28... keys) look
-//! presized and can come out in constructor order.
+//! (assignments, `cjson.decode`, `cmsgpack.unpack`; the decoders record
+//! their tables in a weak set so that they stay "filled" whatever their
+//! size). Tables filled by assignments that happen to end exactly full
+//! (3, 7, 14, 28... keys) look presized and can come out in constructor
+//! order.
 //! Keys that PUC hashes by address (tables, functions, userdata) cannot be
 //! reproduced and keep a stable made-up position.
 
 use redlua_engine::table::Table;
-use redlua_engine::Lua;
-use redlua_engine::Value;
+use redlua_engine::value::TableRef;
+use redlua_engine::{Lua, LuaResult, Value};
 
 /// MAXBITS of Lua 5.1: the array part holds keys up to 2^MAXBITS.
 const MAXBITS: usize = 30;
@@ -246,10 +248,10 @@ impl Model<'_> {
 
 /// The number of keyed items of the constructor that made `t`, if one did.
 /// redlua sizes a constructor's hash part to that number, while growth by
-/// insertion only reaches 3, 7, 14, 28, ... slots (and the libraries' own
-/// decoders never leave a table exactly full): a hash part that is exactly
-/// full, or whose capacity is not a growth size, comes from a constructor
-/// (whose duplicate or nil-valued items left it partly empty).
+/// insertion only reaches 3, 7, 14, 28, ... slots: a hash part that is
+/// exactly full, or whose capacity is not a growth size, comes from a
+/// constructor (whose duplicate or nil-valued items left it partly empty),
+/// unless it is exactly full after being filled by assignments.
 fn presized_hash(t: &Table) -> Option<usize> {
     let cap = t.hash.capacity();
     let grown =
@@ -278,12 +280,45 @@ fn fb_round(n: usize) -> usize {
     }) as usize
 }
 
-/// Leaves `t` with room to spare so that it does not look presized (for
-/// tables the decoders fill key by key, as PUC Lua would).
-pub fn mark_grown(t: &mut Table) {
-    if t.hash.len() == t.hash.capacity() && !t.hash.is_empty() {
-        t.hash.reserve(1);
+/// Registry key of the weak-keyed set of tables the decoders filled.
+const FILLED_KEY: &str = "redlua.redis_libs.filled";
+
+/// The set of tables `cjson.decode` and `cmsgpack.unpack` filled key by key
+/// (weak keys, so it never keeps a table alive), if it exists yet.
+pub fn filled_set(lua: &mut Lua) -> Option<TableRef> {
+    let reg = lua.registry();
+    let k = lua.new_str(FILLED_KEY);
+    lua.raw_get(reg, k).as_table()
+}
+
+/// Records that a decoder filled `t` key by key, so that it is modelled as
+/// such even if it later happens to end exactly full (which would make it
+/// look like a constructor's).
+pub fn mark_filled(lua: &mut Lua, set: &mut Option<TableRef>, t: TableRef) -> LuaResult<()> {
+    if lua.heap.table(t).hash.is_empty() {
+        return Ok(());
     }
+    let s = match *set {
+        Some(s) => s,
+        None => {
+            let s = match filled_set(lua) {
+                Some(s) => s,
+                None => {
+                    let s = lua.new_table();
+                    let mt = lua.new_table();
+                    let mode = lua.new_str("k");
+                    lua.raw_set_str(mt, "__mode", mode);
+                    lua.heap.table_mut(s).meta = Some(mt);
+                    let reg = lua.registry();
+                    lua.raw_set_str(reg, FILLED_KEY, Value::Table(s));
+                    s
+                }
+            };
+            *set = Some(s);
+            s
+        }
+    };
+    lua.raw_set(s, Value::Table(t), Value::Bool(true))
 }
 
 /// The live entries of `t` in PUC Lua's traversal order (appended to `out`).
@@ -291,7 +326,16 @@ pub fn mark_grown(t: &mut Table) {
 /// Dead hash entries (keys assigned nil, which redlua keeps in place until
 /// the table grows, as PUC keeps dead keys in their nodes) take part in the
 /// layout as if they were deleted after the other insertions.
-pub fn puc_entries(lua: &Lua, t: &Table, out: &mut Vec<(Value, Value)>) {
+///
+/// `filled` is the set from `filled_set`: tables in it are modelled as
+/// filled key by key whatever their size.
+pub fn puc_entries(
+    lua: &Lua,
+    tref: TableRef,
+    filled: Option<TableRef>,
+    out: &mut Vec<(Value, Value)>,
+) {
+    let t = lua.heap.table(tref);
     let dense = t.arr.iter().all(|v| !v.is_nil());
     let plain = |k: &Value| !matches!(k, Value::Number(n) if crate::util::c_i32(*n) as f64 == *n);
     if dense && t.hash.len() <= 1 && t.hash.keys().all(plain) {
@@ -332,7 +376,8 @@ pub fn puc_entries(lua: &Lua, t: &Table, out: &mut Vec<(Value, Value)>) {
         nodes: Vec::new(),
         lastfree: 0,
     };
-    if let Some(nhash) = presized_hash(t) {
+    let by_decoder = filled.is_some_and(|f| !lua.raw_get(f, Value::Table(tref)).is_nil());
+    if let Some(nhash) = presized_hash(t).filter(|_| !by_decoder) {
         // A constructor: PUC's OP_NEWTABLE sized both parts up front.
         m.resize(fb_round(t.arr.len()), fb_round(nhash));
     }
