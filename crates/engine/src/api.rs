@@ -154,7 +154,9 @@ impl Lua {
     }
 
     /// Pops the values above `top` (a shrinking `lua_settop`); never grows
-    /// the stack. Values popped are no longer roots for the collector.
+    /// the stack. Values popped are no longer roots for the collector. A
+    /// native function may only pop what it pushed itself (`top` no lower
+    /// than `stack_top()` was when it started).
     pub fn truncate_stack(&mut self, top: usize) {
         if top < self.top {
             self.top = top;
