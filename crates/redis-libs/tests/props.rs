@@ -459,3 +459,57 @@ fn memory_limit_stops_huge_encodes() {
         Value::Number((4 * (8 * 1024 * 1024 + 5) + 10 + 1) as f64)
     );
 }
+
+/// Collections forced in the middle of decoding and encoding (the memory
+/// limit is set just above the live data, with garbage to reclaim): what
+/// is being built must survive them.
+#[test]
+fn collections_during_decode_keep_partial_values() {
+    let mut lua = state();
+    lua.exec(
+        br#"
+        local parts = {}
+        for i = 1, 20000 do
+          parts[i] = string.format('{"id":%d,"name":"item-%d","tags":["a%d","b"],"n":%d.5}', i, i, i, i)
+        end
+        json = "[" .. table.concat(parts, ",") .. "]"
+        mp = cmsgpack.pack(cjson.decode(json))
+        "#,
+        "=setup",
+    )
+    .unwrap();
+    let mut successes = 0;
+    for margin_mb in [1, 4, 16] {
+        // Garbage for the collector to find: the decoders' memory checks
+        // must collect it while their results are half built.
+        lua.exec(
+            b"local g = {} for i = 1, 200000 do g[i] = 'garbage' .. i end g = nil",
+            "=garbage",
+        )
+        .unwrap();
+        let used = lua.memory_used();
+        lua.set_memory_limit(Some(used + (margin_mb << 20)));
+        let out = lua.exec(
+            br#"
+            local t = cjson.decode(json)
+            local u = cmsgpack.unpack(mp)
+            local ok = #t == 20000 and #u == 20000
+            for i = 1, 20000, 997 do
+              ok = ok and t[i].id == i and u[i].name == "item-" .. i and t[i].tags[1] == "a" .. i
+            end
+            return ok, #cjson.encode(t) == #json
+            "#,
+            "=decode",
+        );
+        lua.set_memory_limit(None);
+        match out {
+            Ok(v) => {
+                assert_eq!(v[0], Value::Bool(true));
+                assert_eq!(v[1], Value::Bool(true));
+                successes += 1;
+            }
+            Err(e) => assert_eq!(e.kind, ErrorKind::Memory, "{}", e.message),
+        }
+    }
+    assert!(successes >= 1, "no round decoded within its limit");
+}
