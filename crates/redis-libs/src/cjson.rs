@@ -77,14 +77,26 @@ fn null_value(lua: &mut Lua) -> Value {
     if let Value::UserData(_) = v {
         return v;
     }
+    // Redis's cjson.null is the NULL light userdata, which prints as
+    // "userdata: (nil)"; a __tostring gives this full userdata that text
+    // (at the price of getmetatable seeing it).
+    let mt = lua.new_table();
+    let f = lua.new_native("tostring", null_tostring);
+    lua.raw_set_str(mt, "__tostring", f);
     let u = lua.heap.new_userdata(UserData {
-        meta: None,
+        meta: Some(mt),
         env: None,
         data: Box::new(JsonNull),
     });
     let v = Value::UserData(u);
     lua.raw_set_str(reg, NULL_KEY, v);
     v
+}
+
+fn null_tostring(lua: &mut Lua, _a: Args) -> LuaResult<usize> {
+    let s = lua.new_str("userdata: (nil)");
+    lua.push(s)?;
+    Ok(1)
 }
 
 type CfgFn = fn(&mut Lua, Args, &Cfg, Value) -> LuaResult<usize>;
