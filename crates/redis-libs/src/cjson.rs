@@ -444,7 +444,7 @@ impl Encoder<'_> {
     /// of `self.entries`.
     fn array_length(&mut self, t: TableRef) -> LuaResult<i32> {
         let tab = self.lua.heap.table(t);
-        if tab.hash.values().all(|v| v.is_nil()) && tab.arr.iter().all(|v| !v.is_nil()) {
+        if tab.hash.iter().all(|(_, v)| v.is_nil()) && tab.arr.iter().all(|v| !v.is_nil()) {
             // Keys exactly 1..n: an array, never sparse.
             if tab.arr.len() <= i32::MAX as usize {
                 return Ok(tab.arr.len() as i32);

@@ -280,6 +280,38 @@ fn fb_round(n: usize) -> usize {
     }) as usize
 }
 
+/// Whether the engine's tables traverse their hash part in insertion order
+/// (an `IndexMap`), which is the history this model replays. Probed once.
+pub fn engine_keeps_insertion_order() -> bool {
+    static ORDERED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ORDERED.get_or_init(|| {
+        let mut t = Table::default();
+        let keys: Vec<Value> = (0..64).map(|i| Value::Number(i as f64 + 0.5)).collect();
+        for &k in &keys {
+            let _ = t.set(k, Value::Bool(true));
+        }
+        t.hash.iter().map(|(k, _)| *k).eq(keys.iter().copied())
+    })
+}
+
+/// A fixed order of keys: numbers, then strings (by bytes), then
+/// booleans, then the rest (by identity).
+fn canonical_cmp(lua: &Lua, a: Value, b: Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let rank = |v: Value| match v {
+        Value::Number(_) => 0,
+        Value::Str(_) => 1,
+        Value::Bool(_) => 2,
+        _ => 3,
+    };
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Value::Str(x), Value::Str(y)) => lua.str_bytes(x).cmp(lua.str_bytes(y)),
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(&y),
+        _ => rank(a).cmp(&rank(b)),
+    }
+}
+
 /// Registry key of the weak-keyed set of tables the decoders filled.
 const FILLED_KEY: &str = "redlua.redis_libs.filled";
 
@@ -338,7 +370,7 @@ pub fn puc_entries(
     let t = lua.heap.table(tref);
     let dense = t.arr.iter().all(|v| !v.is_nil());
     let plain = |k: &Value| !matches!(k, Value::Number(n) if crate::util::c_i32(*n) as f64 == *n);
-    if dense && t.hash.len() <= 1 && t.hash.keys().all(plain) {
+    if dense && t.hash.len() <= 1 && t.hash.iter().all(|(k, _)| plain(k)) {
         // A dense array part and at most one other key: PUC's order is
         // the same (keys 1..n always end up in its array part).
         for (i, v) in t.arr.iter().enumerate() {
@@ -357,8 +389,16 @@ pub fn puc_entries(
             entries.push((Value::Number((i + 1) as f64), *v));
         }
     }
+    let first_hash = entries.len();
     for (k, v) in t.hash.iter() {
         entries.push((*k, *v));
+    }
+    let ordered = engine_keeps_insertion_order();
+    if !ordered {
+        // The engine's traversal order says nothing about the history and
+        // may change from process to process: model a fixed one instead,
+        // so that outputs are at least deterministic.
+        entries[first_hash..].sort_by(|a, b| canonical_cmp(lua, a.0, b.0));
     }
     let keys: Vec<KeyHash> = entries
         .iter()
@@ -377,7 +417,7 @@ pub fn puc_entries(
         lastfree: 0,
     };
     let by_decoder = filled.is_some_and(|f| !lua.raw_get(f, Value::Table(tref)).is_nil());
-    if let Some(nhash) = presized_hash(t).filter(|_| !by_decoder) {
+    if let Some(nhash) = presized_hash(t).filter(|_| ordered && !by_decoder) {
         // A constructor: PUC's OP_NEWTABLE sized both parts up front.
         m.resize(fb_round(t.arr.len()), fb_round(nhash));
     }
