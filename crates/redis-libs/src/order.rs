@@ -327,7 +327,9 @@ pub fn filled_set(lua: &mut Lua) -> Option<TableRef> {
 /// such even if it later happens to end exactly full (which would make it
 /// look like a constructor's).
 pub fn mark_filled(lua: &mut Lua, set: &mut Option<TableRef>, t: TableRef) -> LuaResult<()> {
-    if lua.heap.table(t).hash.is_empty() {
+    // Only the constructor heuristic needs it, which only runs on engines
+    // that keep insertion order.
+    if lua.heap.table(t).hash.is_empty() || !engine_keeps_insertion_order() {
         return Ok(());
     }
     let s = match *set {
