@@ -866,7 +866,9 @@ fn parse_hex(s: &[u8], mut i: usize) -> (f64, usize) {
 }
 
 enum DecFrame {
-    Object(TableRef),
+    /// The object, and the record of its key order (see `order`) with the
+    /// number of keys in it.
+    Object(TableRef, Option<TableRef>, usize),
     Array(TableRef, usize),
 }
 
@@ -1140,7 +1142,8 @@ impl Parser<'_> {
                     if tok.kind == Tok::ObjEnd {
                         self.depth -= 1;
                     } else {
-                        frames.push(DecFrame::Object(t));
+                        let rec = crate::order::begin_filled(lua, &mut self.filled, t)?;
+                        frames.push(DecFrame::Object(t, rec, 0));
                         // Object key, colon, then the value.
                         if tok.kind != Tok::Str {
                             return Err(self.parse_error(lua, "object key string", &tok));
@@ -1192,9 +1195,13 @@ impl Parser<'_> {
                         tok = self.next_token();
                         continue 'value;
                     }
-                    Some(DecFrame::Object(t)) => {
+                    Some(DecFrame::Object(t, rec, n)) => {
                         let (k, v) = (lua.stack_get(top - 2), lua.stack_get(top - 1));
                         lua.raw_set(*t, k, v)?;
+                        if let Some(rec) = *rec {
+                            *n += 1;
+                            crate::order::note_key(lua, rec, *n, k);
+                        }
                         lua.truncate_stack(top - 2);
                         tok = self.next_token();
                         if tok.kind == Tok::ObjEnd {

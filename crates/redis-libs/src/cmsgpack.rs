@@ -305,6 +305,9 @@ enum Frame {
         t: TableRef,
         left: u64,
         have_key: bool,
+        /// The record of its key order (see `order`), and its length.
+        rec: Option<TableRef>,
+        nrec: usize,
     },
 }
 
@@ -487,10 +490,13 @@ impl Decoder<'_> {
                     let t = self.new_table(lua, 0);
                     lua.push(Value::Table(t))?;
                     if len > 0 {
+                        let rec = crate::order::begin_filled(lua, &mut self.filled, t)?;
                         frames.push(Frame::Map {
                             t,
                             left: len,
                             have_key: false,
+                            rec,
+                            nrec: 0,
                         });
                         descend = true;
                     }
@@ -521,13 +527,24 @@ impl Decoder<'_> {
                         *index += 1;
                         break;
                     }
-                    Frame::Map { t, left, have_key } => {
+                    Frame::Map {
+                        t,
+                        left,
+                        have_key,
+                        rec,
+                        nrec,
+                    } => {
                         if !*have_key {
                             *have_key = true;
                             break;
                         }
                         let (k, v) = (lua.stack_get(top - 2), lua.stack_get(top - 1));
                         lua.raw_set(*t, k, v)?;
+                        if let Some(rec) = *rec {
+                            // PUC Lua gives even a nil-valued key a node.
+                            *nrec += 1;
+                            crate::order::note_key(lua, rec, *nrec, k);
+                        }
                         lua.truncate_stack(top - 2);
                         *have_key = false;
                         *left -= 1;

@@ -323,35 +323,61 @@ pub fn filled_set(lua: &mut Lua) -> Option<TableRef> {
     lua.raw_get(reg, k).as_table()
 }
 
-/// Records that a decoder filled `t` key by key, so that it is modelled as
-/// such even if it later happens to end exactly full (which would make it
-/// look like a constructor's).
-pub fn mark_filled(lua: &mut Lua, set: &mut Option<TableRef>, t: TableRef) -> LuaResult<()> {
-    // Only the constructor heuristic needs it, which only runs on engines
-    // that keep insertion order.
-    if lua.heap.table(t).hash.is_empty() || !engine_keeps_insertion_order() {
-        return Ok(());
+fn registry_set(lua: &mut Lua, set: &mut Option<TableRef>) -> TableRef {
+    if let Some(s) = *set {
+        return s;
     }
-    let s = match *set {
+    let s = match filled_set(lua) {
         Some(s) => s,
         None => {
-            let s = match filled_set(lua) {
-                Some(s) => s,
-                None => {
-                    let s = lua.new_table();
-                    let mt = lua.new_table();
-                    let mode = lua.new_str("k");
-                    lua.raw_set_str(mt, "__mode", mode);
-                    lua.heap.table_mut(s).meta = Some(mt);
-                    let reg = lua.registry();
-                    lua.raw_set_str(reg, FILLED_KEY, Value::Table(s));
-                    s
-                }
-            };
-            *set = Some(s);
+            let s = lua.new_table();
+            let mt = lua.new_table();
+            let mode = lua.new_str("k");
+            lua.raw_set_str(mt, "__mode", mode);
+            lua.heap.table_mut(s).meta = Some(mt);
+            let reg = lua.registry();
+            lua.raw_set_str(reg, FILLED_KEY, Value::Table(s));
             s
         }
     };
+    *set = Some(s);
+    s
+}
+
+/// Called by a decoder when it starts filling the object or map `t`. On an
+/// engine whose tables do not keep insertion order, returns a table in
+/// which the decoder records the keys in the order it inserts them (see
+/// `note_key`), kept alongside `t` in the weak set.
+pub fn begin_filled(
+    lua: &mut Lua,
+    set: &mut Option<TableRef>,
+    t: TableRef,
+) -> LuaResult<Option<TableRef>> {
+    if engine_keeps_insertion_order() {
+        return Ok(None);
+    }
+    let s = registry_set(lua, set);
+    let rec = lua.new_table();
+    lua.raw_set(s, Value::Table(t), Value::Table(rec))?;
+    Ok(Some(rec))
+}
+
+/// Appends key `k` (the `n`th insertion, from 1) to a record made by
+/// `begin_filled`.
+pub fn note_key(lua: &mut Lua, rec: TableRef, n: usize, k: Value) {
+    let grew = lua.heap.table_mut(rec).set_int(n, k);
+    lua.heap.charge(grew);
+}
+
+/// Called by a decoder when it has filled `t` key by key, on engines that
+/// keep insertion order: marks `t` so that it is modelled as filled key by
+/// key even if it later happens to end exactly full (which would make it
+/// look like a constructor's).
+pub fn mark_filled(lua: &mut Lua, set: &mut Option<TableRef>, t: TableRef) -> LuaResult<()> {
+    if lua.heap.table(t).hash.is_empty() || !engine_keeps_insertion_order() {
+        return Ok(());
+    }
+    let s = registry_set(lua, set);
     lua.raw_set(s, Value::Table(t), Value::Bool(true))
 }
 
@@ -385,17 +411,38 @@ pub fn puc_entries(
         }
         return;
     }
+    let ordered = engine_keeps_insertion_order();
+    let mark = filled.map_or(Value::Nil, |f| lua.raw_get(f, Value::Table(tref)));
     let mut entries: Vec<(Value, Value)> = Vec::with_capacity(t.arr.len() + t.hash.len());
+    // Keys a decoder recorded come first, in the order it inserted them
+    // (with their current values: nil for keys deleted since).
+    let mut seen = std::collections::HashSet::new();
+    if let (false, Value::Table(rec)) = (ordered, mark) {
+        let rec = lua.heap.table(rec);
+        let mut i = 1;
+        loop {
+            let k = rec.get_int(i);
+            if k.is_nil() {
+                break;
+            }
+            if seen.insert(k) {
+                entries.push((k, t.get(k)));
+            }
+            i += 1;
+        }
+    }
     for (i, v) in t.arr.iter().enumerate() {
-        if !v.is_nil() {
-            entries.push((Value::Number((i + 1) as f64), *v));
+        let k = Value::Number((i + 1) as f64);
+        if !v.is_nil() && !seen.contains(&k) {
+            entries.push((k, *v));
         }
     }
     let first_hash = entries.len();
     for (k, v) in t.hash.iter() {
-        entries.push((*k, *v));
+        if !seen.contains(k) {
+            entries.push((*k, *v));
+        }
     }
-    let ordered = engine_keeps_insertion_order();
     if !ordered {
         // The engine's traversal order says nothing about the history and
         // may change from process to process: model a fixed one instead,
@@ -418,7 +465,7 @@ pub fn puc_entries(
         nodes: Vec::new(),
         lastfree: 0,
     };
-    let by_decoder = filled.is_some_and(|f| !lua.raw_get(f, Value::Table(tref)).is_nil());
+    let by_decoder = !mark.is_nil();
     if let Some(nhash) = presized_hash(t).filter(|_| ordered && !by_decoder) {
         // A constructor: PUC's OP_NEWTABLE sized both parts up front.
         m.resize(fb_round(t.arr.len()), fb_round(nhash));
