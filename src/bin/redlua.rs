@@ -5,6 +5,7 @@
 //! redlua -e 'chunk'        run a string
 //! redlua [-]               run standard input
 //! redlua -v                print the version
+//! redlua --redis-libs ...  also open Redis's cjson, cmsgpack, struct, bit
 //! ```
 
 use redlua_engine::{Libs, Lua, Value};
@@ -14,7 +15,10 @@ use std::process::ExitCode;
 const PROGNAME: &str = "redlua";
 
 fn usage() -> ExitCode {
-    eprintln!("usage: {} [-e stat] [-v] [script [args]]", PROGNAME);
+    eprintln!(
+        "usage: {} [--redis-libs] [-e stat] [-v] [script [args]]",
+        PROGNAME
+    );
     ExitCode::from(1)
 }
 
@@ -91,6 +95,10 @@ fn run_args(lua: &mut Lua, argv: &[String]) -> ExitCode {
             }
             "-v" => {
                 println!("redlua 0.1.0 (Lua 5.1 compatible)");
+                i += 1;
+            }
+            "--redis-libs" => {
+                redlua_redis_libs::open(lua);
                 i += 1;
             }
             "--" => {

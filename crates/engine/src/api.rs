@@ -166,6 +166,39 @@ impl Lua {
             })
     }
 
+    /// The first free stack slot: values a native function pushed sit
+    /// below it. With `truncate_stack`, lets library code keep values it is
+    /// building rooted (on the stack) and drop them again.
+    pub fn stack_top(&self) -> usize {
+        self.top
+    }
+
+    /// Pops the values above `top` (a shrinking `lua_settop`); never grows
+    /// the stack. Values popped are no longer roots for the collector. A
+    /// native function may only pop what it pushed itself (`top` no lower
+    /// than `stack_top()` was when it started).
+    pub fn truncate_stack(&mut self, top: usize) {
+        if top < self.top {
+            self.top = top;
+        }
+    }
+
+    /// The value in stack slot `slot` (nil at or above the top).
+    pub fn stack_get(&self, slot: usize) -> Value {
+        if slot < self.top {
+            self.stack[slot]
+        } else {
+            Value::Nil
+        }
+    }
+
+    /// Replaces the value in stack slot `slot`; ignored at or above the top.
+    pub fn stack_set(&mut self, slot: usize, v: Value) {
+        if slot < self.top {
+            self.stack[slot] = v;
+        }
+    }
+
     /// "stack traceback:" with one line per frame above `depth`, innermost
     /// first, as lua5.1 prints it.
     pub fn traceback(&self, depth: usize) -> String {
