@@ -531,16 +531,36 @@ impl Encoder<'_> {
             self.lua.check_interrupt()?;
         }
         if self.out.len() >= self.next_check {
-            // Every value being encoded is reachable from the argument,
-            // so collecting here is safe.
+            // The tables being walked and the value about to be written
+            // are on the Lua stack, so collecting here is safe.
             self.lua.reserve_memory(self.out.capacity())?;
             self.next_check = self.out.len().saturating_mul(2);
         }
         Ok(())
     }
 
+    /// Pops the value on top of the Lua stack.
+    fn pop(&mut self) {
+        let top = self.lua.stack_top();
+        self.lua.truncate_stack(top - 1);
+    }
+
+    /// Writes `v`, which the caller pushed on the Lua stack: a table keeps
+    /// it there, rooted, until its frame closes, as lua-cjson keeps the
+    /// value it encodes on the stack (a collection may run whenever the
+    /// output grows, and a weak table's values are no roots).
+    fn rooted_value(&mut self, v: Value) -> LuaResult<()> {
+        let open = self.frames.len();
+        self.value(v)?;
+        if self.frames.len() == open {
+            self.pop();
+        }
+        Ok(())
+    }
+
     fn run(&mut self, root: Value) -> LuaResult<()> {
-        self.value(root)?;
+        self.lua.push(root)?;
+        self.rooted_value(root)?;
         while let Some(frame) = self.frames.last_mut() {
             match frame {
                 EncFrame::Array { t, len, i } => {
@@ -548,6 +568,7 @@ impl Encoder<'_> {
                         self.out.push(b']');
                         self.frames.pop();
                         self.slots -= 1;
+                        self.pop();
                         continue;
                     }
                     if *i > 0 {
@@ -555,14 +576,16 @@ impl Encoder<'_> {
                     }
                     *i += 1;
                     let v = self.lua.heap.table(*t).get_int(*i as i64);
+                    self.lua.push(v)?;
                     self.tick()?;
-                    self.value(v)?;
+                    self.rooted_value(v)?;
                 }
                 EncFrame::Object { t, pos, first } => {
                     let Some((next, k, v)) = next_entry(self.lua.heap.table(*t), *pos) else {
                         self.out.push(b'}');
                         self.frames.pop();
                         self.slots -= 2;
+                        self.pop();
                         continue;
                     };
                     if !*first {
@@ -570,6 +593,7 @@ impl Encoder<'_> {
                     }
                     *first = false;
                     *pos = next;
+                    self.lua.push(v)?;
                     match k {
                         Value::Number(n) => {
                             self.out.push(b'"');
@@ -583,7 +607,7 @@ impl Encoder<'_> {
                         _ => return Err(self.exception(k, "table key must be a number or string")),
                     }
                     self.tick()?;
-                    self.value(v)?;
+                    self.rooted_value(v)?;
                 }
             }
         }

@@ -167,15 +167,17 @@ struct Encoder<'a> {
 }
 
 impl Encoder<'_> {
-    /// Encodes `v`; `top` is how many Lua stack slots lua-cmsgpack holds
-    /// while it encodes `v` (which is on top of them), so that the C
-    /// library's `luaL_checkstack` failures happen here at the same point.
+    /// Encodes `v`, which must be on the Lua stack (collections may run
+    /// here, and a weak table's values are no roots); `top` is how many Lua
+    /// stack slots lua-cmsgpack holds while it encodes `v` (which is on top
+    /// of them), so that the C library's `luaL_checkstack` failures happen
+    /// here at the same point.
     fn value(&mut self, v: Value, level: usize, top: usize) -> LuaResult<()> {
         self.ticks += 1;
         if self.ticks >= 4096 {
             self.ticks = 0;
             self.lua.check_interrupt()?;
-            // Everything encoded is reachable from the arguments, so a
+            // The values being encoded are on the Lua stack, so a
             // collection here is safe.
             self.lua.reserve_memory(self.out.capacity())?;
         }
@@ -213,6 +215,15 @@ impl Encoder<'_> {
         Ok(())
     }
 
+    /// `v` and `w` pushed on the Lua stack, as lua-cmsgpack holds the
+    /// entries it encodes.
+    fn push(&mut self, v: Value, w: Value) -> LuaResult<usize> {
+        let base = self.lua.stack_top();
+        self.lua.push(v)?;
+        self.lua.push(w)?;
+        Ok(base)
+    }
+
     /// Level is at most 16, so recursion here is bounded.
     fn table(&mut self, t: TableRef, level: usize, top: usize) -> LuaResult<()> {
         self.check_stack(top, 2, "table_is_an_array")?;
@@ -222,7 +233,9 @@ impl Encoder<'_> {
             encode_array_header(&mut self.out, len);
             for i in 1..=len {
                 let v = self.lua.heap.table(t).get_int(i as i64);
+                let base = self.push(v, Value::Nil)?;
                 self.value(v, level + 1, top + 1)?;
+                self.lua.truncate_stack(base);
             }
         } else {
             // Two walks in `lua_next` order, as lua-cmsgpack makes: one
@@ -239,8 +252,10 @@ impl Encoder<'_> {
             while let Some((next, k, v)) = next_entry(self.lua.heap.table(t), pos) {
                 pos = next;
                 // Stack: table, key, value, and a copy of the key.
+                let base = self.push(k, v)?;
                 self.value(k, level + 1, top + 3)?;
                 self.value(v, level + 1, top + 2)?;
+                self.lua.truncate_stack(base);
             }
         }
         Ok(())
