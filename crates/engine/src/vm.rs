@@ -292,15 +292,20 @@ impl Lua {
                         let mut missed = false;
                         if let Value::Table(t) = obj {
                             let tab = self.heap.table(t);
-                            let v = tab.get(key);
+                            let v = tab.get_ref(key);
                             if !v.is_nil() || tab.meta.is_none() {
-                                r!(a) = v;
+                                let v: *const Value = v;
+                                // SAFETY: `v` points into the table (or at
+                                // the static nil), which the register write
+                                // below does not touch: registers live in
+                                // `stack`, tables in the heap.
+                                r!(a) = unsafe { *v };
                                 continue;
                             }
                             missed = true;
                         }
                         savepc!();
-                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
+                        self.index_slow(obj, key, missed, proto, pc - 1, b, base + a as usize)?;
                     }
                     Op::SetTable(a, b, c) => {
                         let obj = r!(a);
@@ -345,15 +350,20 @@ impl Lua {
                         let mut missed = false;
                         if let Value::Table(t) = obj {
                             let tab = self.heap.table(t);
-                            let v = tab.get(key);
+                            let v = tab.get_ref(key);
                             if !v.is_nil() || tab.meta.is_none() {
-                                r!(a) = v;
+                                let v: *const Value = v;
+                                // SAFETY: `v` points into the table (or at
+                                // the static nil), which the register write
+                                // below does not touch: registers live in
+                                // `stack`, tables in the heap.
+                                r!(a) = unsafe { *v };
                                 continue;
                             }
                             missed = true;
                         }
                         savepc!();
-                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
+                        self.index_slow(obj, key, missed, proto, pc - 1, b, base + a as usize)?;
                     }
                     Op::Add(a, b, c) => arith!(Arith::Add, a, b, c),
                     Op::Sub(a, b, c) => arith!(Arith::Sub, a, b, c),
@@ -627,7 +637,11 @@ impl Lua {
 
     /// `obj[key]` through `__index` for `GetTable` and `Self` at `pc`, whose
     /// operand `reg` is named in the error only when one is raised.
+    /// The result goes straight to stack slot `dst` (returning it through
+    /// a `Result` made the dispatch loop reload it across a failed store
+    /// forward).
     #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
     fn index_slow(
         &mut self,
         obj: Value,
@@ -636,9 +650,13 @@ impl Lua {
         proto: &Proto,
         pc: usize,
         reg: u16,
-    ) -> LuaResult<Value> {
+        dst: usize,
+    ) -> LuaResult<()> {
         match self.index_walk(obj, key, raw_missed)? {
-            Ok(v) => Ok(v),
+            Ok(v) => {
+                self.stack[dst] = v;
+                Ok(())
+            }
             Err((t, first)) => {
                 let name = if first {
                     proto.operand_name(pc, reg)

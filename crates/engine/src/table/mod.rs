@@ -113,6 +113,25 @@ impl Table {
         self.hash.get_str(key)
     }
 
+    /// Raw read returning a reference into the table (or to a static nil):
+    /// the dispatch loop copies the value straight from where it lives.
+    #[inline(always)]
+    pub fn get_ref(&self, key: Value) -> &Value {
+        match key {
+            Value::Str(s) => self.hash.get_str_ref(s),
+            Value::Number(n) => {
+                if let Some(i) = array_index(n) {
+                    if i <= self.arr.len() {
+                        return &self.arr[i - 1];
+                    }
+                }
+                self.hash.get_ref(key)
+            }
+            Value::Nil => &hash::NIL,
+            _ => self.hash.get_ref(key),
+        }
+    }
+
     /// Raw read of a number key.
     #[inline]
     pub fn get_num(&self, n: f64) -> Value {
