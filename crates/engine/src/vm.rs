@@ -93,7 +93,10 @@ impl Arith {
 pub(crate) fn floor(x: f64) -> f64 {
     // Beyond 2^52 every double is an integer; NaN fails the comparison.
     if x.abs() < 4_503_599_627_370_496.0 {
-        let t = x as i64 as f64;
+        // SAFETY: `x` is finite and below 2^52 in magnitude, so it fits an
+        // i64 after truncation (the unchecked conversion skips the
+        // saturation code `as` emits).
+        let t = unsafe { x.to_int_unchecked::<i64>() } as f64;
         if t > x {
             t - 1.0
         } else if t == 0.0 {
