@@ -225,6 +225,25 @@ impl Lua {
                     }
                 }};
             }
+            // `r[a] = obj[key]`: the raw read, then `__index` (`b` names
+            // the operand in errors).
+            macro_rules! index_into {
+                ($a:expr, $obj:expr, $key:expr, $b:expr) => {{
+                    let (obj, key) = ($obj, $key);
+                    let mut missed = false;
+                    if let Value::Table(t) = obj {
+                        let tab = self.heap.table(t);
+                        let v = *tab.get_ref(key);
+                        if !v.is_nil() || tab.meta.is_none() {
+                            r!($a) = v;
+                            continue;
+                        }
+                        missed = true;
+                    }
+                    savepc!();
+                    self.index_slow(obj, key, missed, proto, pc - 1, $b, base + $a as usize)?;
+                }};
+            }
             macro_rules! gc_check {
                 () => {
                     if self.heap.bytes > self.heap.threshold {
@@ -292,23 +311,7 @@ impl Lua {
                     Op::GetTable(a, b, c) => {
                         let obj = r!(b);
                         let key = rk!(c);
-                        let mut missed = false;
-                        if let Value::Table(t) = obj {
-                            let tab = self.heap.table(t);
-                            let v = tab.get_ref(key);
-                            if !v.is_nil() || tab.meta.is_none() {
-                                let v: *const Value = v;
-                                // SAFETY: `v` points into the table (or at
-                                // the static nil), which the register write
-                                // below does not touch: registers live in
-                                // `stack`, tables in the heap.
-                                r!(a) = unsafe { *v };
-                                continue;
-                            }
-                            missed = true;
-                        }
-                        savepc!();
-                        self.index_slow(obj, key, missed, proto, pc - 1, b, base + a as usize)?;
+                        index_into!(a, obj, key, b);
                     }
                     Op::SetTable(a, b, c) => {
                         let obj = r!(a);
@@ -350,23 +353,7 @@ impl Lua {
                         let obj = r!(b);
                         let key = rk!(c);
                         r!(a + 1) = obj;
-                        let mut missed = false;
-                        if let Value::Table(t) = obj {
-                            let tab = self.heap.table(t);
-                            let v = tab.get_ref(key);
-                            if !v.is_nil() || tab.meta.is_none() {
-                                let v: *const Value = v;
-                                // SAFETY: `v` points into the table (or at
-                                // the static nil), which the register write
-                                // below does not touch: registers live in
-                                // `stack`, tables in the heap.
-                                r!(a) = unsafe { *v };
-                                continue;
-                            }
-                            missed = true;
-                        }
-                        savepc!();
-                        self.index_slow(obj, key, missed, proto, pc - 1, b, base + a as usize)?;
+                        index_into!(a, obj, key, b);
                     }
                     Op::Add(a, b, c) => arith!(Arith::Add, a, b, c),
                     Op::Sub(a, b, c) => arith!(Arith::Sub, a, b, c),
