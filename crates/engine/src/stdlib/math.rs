@@ -155,7 +155,8 @@ unary! {
     exp => f64::exp,
     log => f64::ln,
     log10 => f64::log10,
-    deg => |x| x * (180.0 / std::f64::consts::PI),
+    // 5.1: x / RADIANS_PER_DEGREE, which can differ from x * (180 / pi).
+    deg => |x| x / (std::f64::consts::PI / 180.0),
     rad => |x| x * (std::f64::consts::PI / 180.0),
 }
 
@@ -176,8 +177,13 @@ fn fmod(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 
 fn modf(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let x = lua.check_number(a, 1)?;
+    // C's modf: both parts carry the sign of x (modf(-3) is -3, -0).
     let ip = x.trunc();
-    let fp = if x.is_infinite() { 0.0 } else { x - ip };
+    let fp = if x.is_infinite() {
+        0.0f64.copysign(x)
+    } else {
+        (x - ip).copysign(x)
+    };
     lua.push_all(&[Value::Number(ip), Value::Number(fp)])
 }
 
@@ -206,11 +212,33 @@ pub fn frexp_f64(x: f64) -> (f64, i32) {
 
 fn ldexp(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let m = lua.check_number(a, 1)?;
-    let e = lua.check_int(a, 2)?;
-    let e = e.clamp(-2200, 2200) as i32;
-    // Two steps keep intermediate powers of two representable.
-    let half = e / 2;
-    ret1(lua, m * 2f64.powi(half) * 2f64.powi(e - half))
+    // luaL_checkint: the lua_Integer is cut to a C int.
+    let e = lua.check_int(a, 2)? as i32;
+    ret1(lua, ldexp_f64(m, e))
+}
+
+/// C's `ldexp` (`scalbn`): `x * 2^e` rounded once, as musl computes it.
+pub fn ldexp_f64(mut x: f64, mut e: i32) -> f64 {
+    let p2 = |k: i32| f64::from_bits(((0x3ff + k) as u64) << 52);
+    if e > 1023 {
+        x *= p2(1023);
+        e -= 1023;
+        if e > 1023 {
+            x *= p2(1023);
+            e -= 1023;
+            e = e.min(1023);
+        }
+    } else if e < -1022 {
+        // Scale by 2^-1022 * 2^53 first so the final step rounds only once.
+        x *= p2(-1022) * p2(53);
+        e += 1022 - 53;
+        if e < -1022 {
+            x *= p2(-1022) * p2(53);
+            e += 1022 - 53;
+            e = e.max(-1022);
+        }
+    }
+    x * p2(e)
 }
 
 fn min(lua: &mut Lua, a: Args) -> LuaResult<usize> {
