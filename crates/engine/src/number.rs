@@ -28,6 +28,12 @@ pub fn is_c_space(c: u8) -> bool {
     c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
 
+/// C's `(int)` of a `lua_Integer`, as `luaL_checkint`/`luaL_optint` do:
+/// only the low 32 bits are kept (`2^32 + 1` is 1).
+pub fn c_int(i: i64) -> i64 {
+    i64::from(i as i32)
+}
+
 /// Cuts a byte string at its first NUL, as C string functions see it.
 fn c_str(s: &[u8]) -> &[u8] {
     match s.iter().position(|&c| c == 0) {

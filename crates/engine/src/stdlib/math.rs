@@ -161,17 +161,21 @@ unary! {
 }
 
 fn atan2(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    let (y, x) = (lua.check_number(a, 1)?, lua.check_number(a, 2)?);
+    // gcc evaluates C call arguments right to left: 5.1 checks #2 first.
+    let x = lua.check_number(a, 2)?;
+    let y = lua.check_number(a, 1)?;
     ret1(lua, y.atan2(x))
 }
 
 fn pow(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    let (x, y) = (lua.check_number(a, 1)?, lua.check_number(a, 2)?);
+    let y = lua.check_number(a, 2)?;
+    let x = lua.check_number(a, 1)?;
     ret1(lua, x.powf(y))
 }
 
 fn fmod(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    let (x, y) = (lua.check_number(a, 1)?, lua.check_number(a, 2)?);
+    let y = lua.check_number(a, 2)?;
+    let x = lua.check_number(a, 1)?;
     ret1(lua, x % y)
 }
 
@@ -211,9 +215,10 @@ pub fn frexp_f64(x: f64) -> (f64, i32) {
 }
 
 fn ldexp(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    let m = lua.check_number(a, 1)?;
-    // luaL_checkint: the lua_Integer is cut to a C int.
+    // luaL_checkint: the lua_Integer is cut to a C int. Argument 2 is
+    // checked first (right-to-left evaluation of C call arguments).
     let e = lua.check_int(a, 2)? as i32;
+    let m = lua.check_number(a, 1)?;
     ret1(lua, ldexp_f64(m, e))
 }
 
@@ -268,19 +273,21 @@ fn random(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     match a.len {
         0 => ret1(lua, r),
         1 => {
-            let u = lua.check_int(a, 1)?;
+            let u = lua.check_int(a, 1)? as i32;
             if u < 1 {
                 return Err(lua.arg_error(1, "interval is empty"));
             }
-            ret1(lua, (r * u as f64).floor() + 1.0)
+            ret1(lua, (r * f64::from(u)).floor() + 1.0)
         }
         2 => {
-            let l = lua.check_int(a, 1)?;
-            let u = lua.check_int(a, 2)?;
+            // C ints: `u - l + 1` wraps as it does in 5.1 on x86-64.
+            let l = lua.check_int(a, 1)? as i32;
+            let u = lua.check_int(a, 2)? as i32;
             if l > u {
                 return Err(lua.arg_error(2, "interval is empty"));
             }
-            ret1(lua, (r * (u - l + 1) as f64).floor() + l as f64)
+            let span = u.wrapping_sub(l).wrapping_add(1);
+            ret1(lua, (r * f64::from(span)).floor() + f64::from(l))
         }
         _ => Err(lua.native_error("wrong number of arguments")),
     }

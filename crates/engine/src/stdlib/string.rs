@@ -102,7 +102,7 @@ fn reverse(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 
 fn rep(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let s = arg_bytes(lua, a, 1)?;
-    let n = lua.check_int(a, 2)?;
+    let n = crate::number::c_int(lua.check_int(a, 2)?);
     if n <= 0 || s.is_empty() {
         return push_str(lua, b"");
     }
@@ -147,7 +147,7 @@ fn byte(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 fn char(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let mut out = Vec::with_capacity(a.len);
     for i in 1..=a.len {
-        let c = lua.check_int(a, i)?;
+        let c = crate::number::c_int(lua.check_int(a, i)?);
         if !(0..=255).contains(&c) {
             return Err(lua.arg_error(i, "invalid value"));
         }
@@ -353,7 +353,7 @@ fn gsub(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     }
     let max_n = match lua.arg(a, 4) {
         Value::Nil => src.len() as i64 + 1,
-        _ => lua.check_int(a, 4)?,
+        _ => crate::number::c_int(lua.check_int(a, 4)?),
     };
     let anchor = pat.first() == Some(&b'^');
     let p = anchor as usize;

@@ -2,6 +2,7 @@
 //! so that comparator calls, results for equal elements and the
 //! "invalid order function for sorting" error match the reference.
 
+use crate::number::c_int;
 use crate::state::{Args, Lua, LuaResult};
 use crate::value::{TableRef, Value};
 
@@ -42,10 +43,10 @@ fn concat(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         _ => lua.check_bytes(a, 2)?,
     };
     let t = lua.check_table(a, 1)?;
-    let i = lua.opt_int(a, 3, 1)?;
+    let i = c_int(lua.opt_int(a, 3, 1)?);
     let j = match lua.arg(a, 4) {
         Value::Nil => getn_of(lua, t),
-        _ => lua.check_int(a, 4)?,
+        _ => c_int(lua.check_int(a, 4)?),
     };
     let mut out = Vec::new();
     let mut k = i;
@@ -82,7 +83,7 @@ fn insert(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let pos = match a.len {
         2 => e,
         3 => {
-            let pos = lua.check_int(a, 2)?;
+            let pos = c_int(lua.check_int(a, 2)?);
             if pos > e {
                 e = pos;
             }
@@ -104,7 +105,7 @@ fn insert(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 fn remove(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let t = lua.check_table(a, 1)?;
     let e = getn_of(lua, t);
-    let mut pos = lua.opt_int(a, 2, e)?;
+    let mut pos = c_int(lua.opt_int(a, 2, e)?);
     if !(1 <= pos && pos <= e) {
         return Ok(0);
     }
