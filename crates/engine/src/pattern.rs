@@ -169,6 +169,10 @@ fn match_class(c: u8, cl: u8) -> bool {
 }
 
 /// The matching engine for one subject and pattern (5.1's `MatchState`).
+/// It is reused across the match attempts of one `find`/`gsub` loop, so
+/// setup costs and the interrupt budget are paid once per call; the
+/// interrupt hook is passed to each attempt (see [`Matcher::match_at`]),
+/// so a caller may use its own state (a Lua state) between attempts.
 pub struct Matcher<'a> {
     src: &'a [u8],
     pat: &'a [u8],
@@ -178,14 +182,31 @@ pub struct Matcher<'a> {
     caps: [(usize, isize); MAX_CAPTURES],
     depth: usize,
     budget: usize,
-    hook: &'a mut dyn FnMut() -> bool,
+}
+
+/// One match attempt: the matcher's state plus the hook polled while it
+/// runs.
+struct Run<'m, 'a> {
+    m: &'m mut Matcher<'a>,
+    hook: &'m mut dyn FnMut() -> bool,
+}
+
+impl<'a> std::ops::Deref for Run<'_, 'a> {
+    type Target = Matcher<'a>;
+    fn deref(&self) -> &Matcher<'a> {
+        self.m
+    }
+}
+
+impl<'a> std::ops::DerefMut for Run<'_, 'a> {
+    fn deref_mut(&mut self) -> &mut Matcher<'a> {
+        self.m
+    }
 }
 
 impl<'a> Matcher<'a> {
-    /// A matcher of `pat` (up to its first NUL) against `src`. `hook` is
-    /// polled every ~4096 units of work; returning `true` stops matching
-    /// with [`PatternError::Interrupted`].
-    pub fn new(src: &'a [u8], pat: &'a [u8], hook: &'a mut dyn FnMut() -> bool) -> Self {
+    /// A matcher of `pat` (up to its first NUL) against `src`.
+    pub fn new(src: &'a [u8], pat: &'a [u8]) -> Self {
         let pat = match pat.iter().position(|&c| c == 0) {
             Some(n) => &pat[..n],
             None => pat,
@@ -197,7 +218,6 @@ impl<'a> Matcher<'a> {
             caps: [(0, 0); MAX_CAPTURES],
             depth: 0,
             budget: HOOK_INTERVAL,
-            hook,
         }
     }
 
@@ -209,12 +229,16 @@ impl<'a> Matcher<'a> {
     }
 
     /// One match attempt at subject offset `s` (`<= src.len()`) with the
-    /// pattern starting at byte offset `p`.
-    pub fn match_at(&mut self, s: usize, p: usize) -> Result<Option<Match>, PatternError> {
-        assert!(s <= self.src.len(), "match_at beyond the subject");
-        self.level = 0;
-        self.depth = 0;
-        let end = self.do_match(s, p)?;
+    /// pattern starting at byte offset `p`. `hook` is polled every ~4096
+    /// units of work (the budget carries over between attempts); returning
+    /// `true` stops matching with [`PatternError::Interrupted`].
+    pub fn match_at(
+        &mut self,
+        s: usize,
+        p: usize,
+        hook: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<Match>, PatternError> {
+        let end = self.match_end(s, p, hook)?;
         Ok(end.map(|end| Match {
             start: s,
             end,
@@ -229,24 +253,51 @@ impl<'a> Matcher<'a> {
         }))
     }
 
-    /// Counts `cost` units of work, polling the hook when the budget runs out.
-    #[inline]
-    fn tick(&mut self, cost: usize) -> Result<(), Abort> {
-        if self.budget > cost {
-            self.budget -= cost;
-            Ok(())
-        } else {
-            self.poll()
-        }
+    /// Like [`Matcher::match_at`], but only the end of the match; the
+    /// captures stay in the matcher for [`Matcher::capture_value`] and
+    /// [`Matcher::capture_count`]. No allocation.
+    pub fn match_end(
+        &mut self,
+        s: usize,
+        p: usize,
+        hook: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<usize>, PatternError> {
+        assert!(s <= self.src.len(), "match_at beyond the subject");
+        self.level = 0;
+        self.depth = 0;
+        let mut run = Run { m: self, hook };
+        Ok(run.do_match(s, p)?)
     }
 
-    #[cold]
-    fn poll(&mut self) -> Result<(), Abort> {
-        self.budget = HOOK_INTERVAL;
-        if (self.hook)() {
-            Err(Abort::Interrupted)
-        } else {
-            Ok(())
+    /// The subject.
+    pub fn subject(&self) -> &'a [u8] {
+        self.src
+    }
+
+    /// The number of captures of the last successful [`Matcher::match_end`].
+    pub fn capture_count(&self) -> usize {
+        self.level
+    }
+
+    /// Capture `i` of the last successful [`Matcher::match_end`] (which
+    /// matched `src[start..end]`), with the rules of [`Match::value`].
+    pub fn capture_value(
+        &self,
+        start: usize,
+        end: usize,
+        i: usize,
+    ) -> Result<CaptureValue<'a>, PatternError> {
+        if i >= self.level {
+            return if i == 0 {
+                Ok(CaptureValue::Str(&self.src[start..end]))
+            } else {
+                Err(PatternError::msg("invalid capture index"))
+            };
+        }
+        match self.caps[i] {
+            (_, CAP_UNFINISHED) => Err(PatternError::msg("unfinished capture")),
+            (init, CAP_POSITION) => Ok(CaptureValue::Position(init + 1)),
+            (init, len) => Ok(CaptureValue::Str(&self.src[init..init + len as usize])),
         }
     }
 
@@ -254,76 +305,6 @@ impl<'a> Matcher<'a> {
     #[inline]
     fn pat_at(&self, p: usize) -> u8 {
         self.pat.get(p).copied().unwrap_or(0)
-    }
-
-    /// A recursive `match()` call, bounded in depth.
-    fn do_match(&mut self, s: usize, p: usize) -> Step {
-        if self.depth >= MAX_DEPTH {
-            return Err(Abort::Msg("pattern too complex"));
-        }
-        self.depth += 1;
-        let r = self.match_loop(s, p);
-        self.depth -= 1;
-        r
-    }
-
-    /// The body of `match()`: loops where C uses `goto init`.
-    fn match_loop(&mut self, mut s: usize, mut p: usize) -> Step {
-        loop {
-            self.tick(1)?;
-            let Some(&pc) = self.pat.get(p) else {
-                return Ok(Some(s)); // end of pattern
-            };
-            let next = self.pat_at(p + 1);
-            match pc {
-                b'(' if next == b')' => return self.start_capture(s, p + 2, CAP_POSITION),
-                b'(' => return self.start_capture(s, p + 1, CAP_UNFINISHED),
-                b')' => return self.end_capture(s, p + 1),
-                b'$' if p + 1 == self.pat.len() => {
-                    return Ok((s == self.src.len()).then_some(s));
-                }
-                b'%' if next == b'b' => match self.match_balance(s, p + 2)? {
-                    Some(e) => (s, p) = (e, p + 4),
-                    None => return Ok(None),
-                },
-                b'%' if next == b'f' => {
-                    p += 2;
-                    if !self.frontier(s, &mut p)? {
-                        return Ok(None);
-                    }
-                }
-                b'%' if next.is_ascii_digit() => match self.match_capture(s, next)? {
-                    Some(e) => (s, p) = (e, p + 2),
-                    None => return Ok(None),
-                },
-                _ => match self.single_item(s, p)? {
-                    Item::Done(r) => return Ok(r),
-                    Item::Continue(ns, np) => (s, p) = (ns, np),
-                },
-            }
-        }
-    }
-
-    /// A single-character item with its optional quantifier at `p`.
-    fn single_item(&mut self, s: usize, p: usize) -> Result<Item, Abort> {
-        let ep = self.class_end(p)?;
-        let m = s < self.src.len() && self.single_match(self.src[s], p, ep);
-        Ok(match self.pat_at(ep) {
-            b'?' => {
-                if m {
-                    if let Some(r) = self.do_match(s + 1, ep + 1)? {
-                        return Ok(Item::Done(Some(r)));
-                    }
-                }
-                Item::Continue(s, ep + 1)
-            }
-            b'*' => Item::Done(self.max_expand(s, p, ep)?),
-            b'+' if m => Item::Done(self.max_expand(s + 1, p, ep)?),
-            b'+' => Item::Done(None),
-            b'-' => Item::Done(self.min_expand(s, p, ep)?),
-            _ if m => Item::Continue(s + 1, ep),
-            _ => Item::Done(None),
-        })
     }
 
     /// `%f[set]` at `s` with `*p` just after `%f`; advances `p` past the set.
@@ -409,59 +390,6 @@ impl<'a> Matcher<'a> {
         !sig
     }
 
-    /// Greedy `*` / `+`: longest run first, then backtrack.
-    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Step {
-        let src = self.src;
-        let run = src[s..]
-            .iter()
-            .take_while(|&&c| self.single_match(c, p, ep))
-            .count();
-        self.tick(run)?;
-        for i in (0..=run).rev() {
-            if let Some(r) = self.do_match(s + i, ep + 1)? {
-                return Ok(Some(r));
-            }
-        }
-        Ok(None)
-    }
-
-    /// Lazy `-`: shortest run first.
-    fn min_expand(&mut self, mut s: usize, p: usize, ep: usize) -> Step {
-        loop {
-            if let Some(r) = self.do_match(s, ep + 1)? {
-                return Ok(Some(r));
-            }
-            if s < self.src.len() && self.single_match(self.src[s], p, ep) {
-                s += 1;
-            } else {
-                return Ok(None);
-            }
-        }
-    }
-
-    fn start_capture(&mut self, s: usize, p: usize, what: isize) -> Step {
-        if self.level >= MAX_CAPTURES {
-            return Err(Abort::Msg("too many captures"));
-        }
-        self.caps[self.level] = (s, what);
-        self.level += 1;
-        let r = self.do_match(s, p)?;
-        if r.is_none() {
-            self.level -= 1;
-        }
-        Ok(r)
-    }
-
-    fn end_capture(&mut self, s: usize, p: usize) -> Step {
-        let l = self.capture_to_close()?;
-        self.caps[l].1 = (s - self.caps[l].0) as isize;
-        let r = self.do_match(s, p)?;
-        if r.is_none() {
-            self.caps[l].1 = CAP_UNFINISHED;
-        }
-        Ok(r)
-    }
-
     /// The innermost open capture.
     fn capture_to_close(&self) -> Result<usize, Abort> {
         self.caps[..self.level]
@@ -470,54 +398,13 @@ impl<'a> Matcher<'a> {
             .ok_or(Abort::Msg("invalid pattern capture"))
     }
 
-    /// Back-reference `%1`-`%9` (`digit` is the ASCII digit).
-    fn match_capture(&mut self, s: usize, digit: u8) -> Step {
-        let l = usize::from(digit.wrapping_sub(b'1'));
-        if l >= self.level || self.caps[l].1 == CAP_UNFINISHED {
-            return Err(Abort::Msg("invalid capture index"));
-        }
-        let (init, len) = self.caps[l];
-        if len < 0 {
-            return Ok(None); // a position capture never matches as text
-        }
-        let len = len as usize;
-        self.tick(len)?;
-        let ok = self.src.len() - s >= len && self.src[init..init + len] == self.src[s..s + len];
-        Ok(ok.then_some(s + len))
-    }
-
-    /// `%bxy` at `s`; `p` points at `x`.
-    fn match_balance(&mut self, s: usize, p: usize) -> Step {
-        if p + 1 >= self.pat.len() {
-            return Err(Abort::Msg("unbalanced pattern"));
-        }
-        let (open, close) = (self.pat[p], self.pat[p + 1]);
-        if self.src.get(s) != Some(&open) {
-            return Ok(None);
-        }
-        let mut depth = 1usize;
-        for (i, &c) in self.src.iter().enumerate().skip(s + 1) {
-            if c == close {
-                depth -= 1;
-                if depth == 0 {
-                    self.tick(i - s)?;
-                    return Ok(Some(i + 1));
-                }
-            } else if c == open {
-                depth += 1;
-            }
-        }
-        self.tick(self.src.len() - s)?;
-        Ok(None)
-    }
-
     /// A filter for start positions: when every match of the pattern at
     /// `p` must begin with one byte of a known class (the first item, after
     /// at most [`MAX_CAPTURES`] `(`s, is a non-optional single-character
     /// class), positions where that byte does not match can be skipped. At
     /// such positions 5.1 fails without raising any error, so skipping them
     /// never changes a result. Returns `None` when no filter applies.
-    fn prefilter(&self, mut p: usize) -> Option<First> {
+    pub fn prefilter(&self, mut p: usize) -> Option<First> {
         let mut opens = 0;
         while self.pat_at(p) == b'(' && self.pat_at(p + 1) != b')' && opens < MAX_CAPTURES {
             p += 1;
@@ -544,7 +431,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// The first position `>= s` where the prefilter's class matches.
-    fn next_candidate(&self, s: usize, first: First) -> Option<usize> {
+    pub fn next_candidate(&self, s: usize, first: First) -> Option<usize> {
         let rest = &self.src[s..];
         let i = match first {
             First::Byte(b) => memchr(b, rest),
@@ -554,9 +441,197 @@ impl<'a> Matcher<'a> {
     }
 }
 
+impl Run<'_, '_> {
+    /// Counts `cost` units of work, polling the hook when the budget runs out.
+    #[inline]
+    fn tick(&mut self, cost: usize) -> Result<(), Abort> {
+        if self.m.budget > cost {
+            self.m.budget -= cost;
+            Ok(())
+        } else {
+            self.poll()
+        }
+    }
+
+    #[cold]
+    fn poll(&mut self) -> Result<(), Abort> {
+        self.m.budget = HOOK_INTERVAL;
+        if (self.hook)() {
+            Err(Abort::Interrupted)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// A recursive `match()` call, bounded in depth.
+    fn do_match(&mut self, s: usize, p: usize) -> Step {
+        if self.m.depth >= MAX_DEPTH {
+            return Err(Abort::Msg("pattern too complex"));
+        }
+        self.m.depth += 1;
+        let r = self.match_loop(s, p);
+        self.m.depth -= 1;
+        r
+    }
+
+    /// The body of `match()`: loops where C uses `goto init`.
+    fn match_loop(&mut self, mut s: usize, mut p: usize) -> Step {
+        loop {
+            self.tick(1)?;
+            let Some(&pc) = self.m.pat.get(p) else {
+                return Ok(Some(s)); // end of pattern
+            };
+            let next = self.pat_at(p + 1);
+            match pc {
+                b'(' if next == b')' => return self.start_capture(s, p + 2, CAP_POSITION),
+                b'(' => return self.start_capture(s, p + 1, CAP_UNFINISHED),
+                b')' => return self.end_capture(s, p + 1),
+                b'$' if p + 1 == self.m.pat.len() => {
+                    return Ok((s == self.m.src.len()).then_some(s));
+                }
+                b'%' if next == b'b' => match self.match_balance(s, p + 2)? {
+                    Some(e) => (s, p) = (e, p + 4),
+                    None => return Ok(None),
+                },
+                b'%' if next == b'f' => {
+                    p += 2;
+                    if !self.frontier(s, &mut p)? {
+                        return Ok(None);
+                    }
+                }
+                b'%' if next.is_ascii_digit() => match self.match_capture(s, next)? {
+                    Some(e) => (s, p) = (e, p + 2),
+                    None => return Ok(None),
+                },
+                _ => match self.single_item(s, p)? {
+                    Item::Done(r) => return Ok(r),
+                    Item::Continue(ns, np) => (s, p) = (ns, np),
+                },
+            }
+        }
+    }
+
+    /// A single-character item with its optional quantifier at `p`.
+    fn single_item(&mut self, s: usize, p: usize) -> Result<Item, Abort> {
+        let ep = self.class_end(p)?;
+        let m = s < self.m.src.len() && self.single_match(self.m.src[s], p, ep);
+        Ok(match self.pat_at(ep) {
+            b'?' => {
+                if m {
+                    if let Some(r) = self.do_match(s + 1, ep + 1)? {
+                        return Ok(Item::Done(Some(r)));
+                    }
+                }
+                Item::Continue(s, ep + 1)
+            }
+            b'*' => Item::Done(self.max_expand(s, p, ep)?),
+            b'+' if m => Item::Done(self.max_expand(s + 1, p, ep)?),
+            b'+' => Item::Done(None),
+            b'-' => Item::Done(self.min_expand(s, p, ep)?),
+            _ if m => Item::Continue(s + 1, ep),
+            _ => Item::Done(None),
+        })
+    }
+
+    /// Greedy `*` / `+`: longest run first, then backtrack.
+    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Step {
+        let src = self.m.src;
+        let run = src[s..]
+            .iter()
+            .take_while(|&&c| self.single_match(c, p, ep))
+            .count();
+        self.tick(run)?;
+        for i in (0..=run).rev() {
+            if let Some(r) = self.do_match(s + i, ep + 1)? {
+                return Ok(Some(r));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Lazy `-`: shortest run first.
+    fn min_expand(&mut self, mut s: usize, p: usize, ep: usize) -> Step {
+        loop {
+            if let Some(r) = self.do_match(s, ep + 1)? {
+                return Ok(Some(r));
+            }
+            if s < self.m.src.len() && self.single_match(self.m.src[s], p, ep) {
+                s += 1;
+            } else {
+                return Ok(None);
+            }
+        }
+    }
+
+    fn start_capture(&mut self, s: usize, p: usize, what: isize) -> Step {
+        if self.m.level >= MAX_CAPTURES {
+            return Err(Abort::Msg("too many captures"));
+        }
+        self.m.caps[self.m.level] = (s, what);
+        self.m.level += 1;
+        let r = self.do_match(s, p)?;
+        if r.is_none() {
+            self.m.level -= 1;
+        }
+        Ok(r)
+    }
+
+    fn end_capture(&mut self, s: usize, p: usize) -> Step {
+        let l = self.capture_to_close()?;
+        self.m.caps[l].1 = (s - self.m.caps[l].0) as isize;
+        let r = self.do_match(s, p)?;
+        if r.is_none() {
+            self.m.caps[l].1 = CAP_UNFINISHED;
+        }
+        Ok(r)
+    }
+
+    /// Back-reference `%1`-`%9` (`digit` is the ASCII digit).
+    fn match_capture(&mut self, s: usize, digit: u8) -> Step {
+        let l = usize::from(digit.wrapping_sub(b'1'));
+        if l >= self.m.level || self.m.caps[l].1 == CAP_UNFINISHED {
+            return Err(Abort::Msg("invalid capture index"));
+        }
+        let (init, len) = self.m.caps[l];
+        if len < 0 {
+            return Ok(None); // a position capture never matches as text
+        }
+        let len = len as usize;
+        self.tick(len)?;
+        let ok =
+            self.m.src.len() - s >= len && self.m.src[init..init + len] == self.m.src[s..s + len];
+        Ok(ok.then_some(s + len))
+    }
+
+    /// `%bxy` at `s`; `p` points at `x`.
+    fn match_balance(&mut self, s: usize, p: usize) -> Step {
+        if p + 1 >= self.m.pat.len() {
+            return Err(Abort::Msg("unbalanced pattern"));
+        }
+        let (open, close) = (self.m.pat[p], self.m.pat[p + 1]);
+        if self.m.src.get(s) != Some(&open) {
+            return Ok(None);
+        }
+        let mut depth = 1usize;
+        for (i, &c) in self.m.src.iter().enumerate().skip(s + 1) {
+            if c == close {
+                depth -= 1;
+                if depth == 0 {
+                    self.tick(i - s)?;
+                    return Ok(Some(i + 1));
+                }
+            } else if c == open {
+                depth += 1;
+            }
+        }
+        self.tick(self.m.src.len() - s)?;
+        Ok(None)
+    }
+}
+
 /// See [`Matcher::prefilter`].
-#[derive(Clone, Copy)]
-enum First {
+#[derive(Clone, Copy, Debug)]
+pub enum First {
     Byte(u8),
     /// The class at `pat[p..ep]`.
     Class(usize, usize),
@@ -580,7 +655,7 @@ pub fn find(
     init: usize,
     hook: &mut dyn FnMut() -> bool,
 ) -> Result<Option<Match>, PatternError> {
-    let mut m = Matcher::new(src, pat, hook);
+    let mut m = Matcher::new(src, pat);
     let anchor = m.anchored();
     let p = usize::from(anchor);
     let first = if anchor { None } else { m.prefilter(p) };
@@ -592,7 +667,7 @@ pub fn find(
                 None => return Ok(None),
             }
         }
-        if let Some(found) = m.match_at(s, p)? {
+        if let Some(found) = m.match_at(s, p, hook)? {
             return Ok(Some(found));
         }
         if anchor || s >= src.len() {
@@ -612,7 +687,7 @@ pub fn gmatch_next(
     start: usize,
     hook: &mut dyn FnMut() -> bool,
 ) -> Result<Option<(Match, usize)>, PatternError> {
-    let mut m = Matcher::new(src, pat, hook);
+    let mut m = Matcher::new(src, pat);
     let first = m.prefilter(0);
     let mut s = start;
     while s <= src.len() {
@@ -622,7 +697,7 @@ pub fn gmatch_next(
                 None => return Ok(None),
             }
         }
-        if let Some(found) = m.match_at(s, 0)? {
+        if let Some(found) = m.match_at(s, 0, hook)? {
             let next = if found.end == s { s + 1 } else { found.end };
             return Ok(Some((found, next)));
         }
@@ -647,7 +722,7 @@ pub fn gsub<E: From<PatternError>>(
     out: &mut Vec<u8>,
     mut repl: impl FnMut(&Match, &mut Vec<u8>) -> Result<(), E>,
 ) -> Result<usize, E> {
-    let mut m = Matcher::new(src, pat, hook);
+    let mut m = Matcher::new(src, pat);
     let anchor = m.anchored();
     let p = usize::from(anchor);
     let first = if anchor { None } else { m.prefilter(p) };
@@ -661,7 +736,7 @@ pub fn gsub<E: From<PatternError>>(
                 break;
             }
         }
-        let found = m.match_at(s, p)?;
+        let found = m.match_at(s, p, hook)?;
         let end = match &found {
             Some(f) => {
                 n += 1;
