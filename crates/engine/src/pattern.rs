@@ -141,30 +141,73 @@ impl From<Abort> for PatternError {
 /// Result of one internal matching step: the end of the match, if any.
 type Step = Result<Option<usize>, Abort>;
 
-/// C locale `<ctype.h>` classes for `%a`, `%c`, ... (`cl` lowercase).
-/// Returns `None` when `cl` is not a class letter.
-fn ctype(c: u8, cl: u8) -> Option<bool> {
-    Some(match cl {
-        b'a' => c.is_ascii_alphabetic(),
-        b'c' => c.is_ascii_control(),
-        b'd' => c.is_ascii_digit(),
-        b'l' => c.is_ascii_lowercase(),
-        b'p' => c.is_ascii_punctuation(),
-        b's' => c == b' ' || (b'\t'..=b'\r').contains(&c),
-        b'u' => c.is_ascii_uppercase(),
-        b'w' => c.is_ascii_alphanumeric(),
-        b'x' => c.is_ascii_hexdigit(),
-        b'z' => c == 0,
-        _ => return None,
-    })
+/// Bits of the C locale `<ctype.h>` classes, indexed by class letter.
+const fn class_bit(cl: u8) -> u16 {
+    match cl {
+        b'a' => 1,
+        b'c' => 1 << 1,
+        b'd' => 1 << 2,
+        b'l' => 1 << 3,
+        b'p' => 1 << 4,
+        b's' => 1 << 5,
+        b'u' => 1 << 6,
+        b'w' => 1 << 7,
+        b'x' => 1 << 8,
+        b'z' => 1 << 9,
+        _ => 0,
+    }
 }
+
+/// For every byte, the set of classes (`%a`, `%c`, ...) it belongs to.
+static CLASSES: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut m = 0;
+        if c.is_ascii_alphabetic() {
+            m |= class_bit(b'a');
+        }
+        if c.is_ascii_control() {
+            m |= class_bit(b'c');
+        }
+        if c.is_ascii_digit() {
+            m |= class_bit(b'd');
+        }
+        if c.is_ascii_lowercase() {
+            m |= class_bit(b'l');
+        }
+        if c.is_ascii_punctuation() {
+            m |= class_bit(b'p');
+        }
+        if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            m |= class_bit(b's');
+        }
+        if c.is_ascii_uppercase() {
+            m |= class_bit(b'u');
+        }
+        if c.is_ascii_alphanumeric() {
+            m |= class_bit(b'w');
+        }
+        if c.is_ascii_hexdigit() {
+            m |= class_bit(b'x');
+        }
+        if c == 0 {
+            m |= class_bit(b'z');
+        }
+        t[i] = m;
+        i += 1;
+    }
+    t
+};
 
 /// `match_class`: does byte `c` match `%cl`? Uppercase classes are
 /// complements; a non-class character matches itself.
+#[inline]
 fn match_class(c: u8, cl: u8) -> bool {
-    match ctype(c, cl.to_ascii_lowercase()) {
-        Some(res) => res == cl.is_ascii_lowercase(),
-        None => cl == c,
+    match class_bit(cl | 0x20) {
+        0 => cl == c,
+        bit => (CLASSES[usize::from(c)] & bit != 0) == cl.is_ascii_lowercase(),
     }
 }
 
@@ -179,7 +222,9 @@ pub struct Matcher<'a> {
     level: usize,
     /// `(init, len)` per capture; `len` may be `CAP_UNFINISHED` or
     /// `CAP_POSITION`.
-    caps: [(usize, isize); MAX_CAPTURES],
+    /// `caps[..level]` are live; entries beyond are stale (kept so that a
+    /// matcher reused across attempts does not reallocate).
+    caps: SmallVec<[(usize, isize); 8]>,
     depth: usize,
     budget: usize,
 }
@@ -215,7 +260,7 @@ impl<'a> Matcher<'a> {
             src,
             pat,
             level: 0,
-            caps: [(0, 0); MAX_CAPTURES],
+            caps: SmallVec::new(),
             depth: 0,
             budget: HOOK_INTERVAL,
         }
@@ -351,14 +396,32 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    /// `singlematch`: does byte `c` match the class `pat[p..ep]`?
+    /// The single-character class `pat[p..ep]` (5.1's `singlematch`
+    /// decodes it for every byte; this is done once per item).
     #[inline]
-    fn single_match(&self, c: u8, p: usize, ep: usize) -> bool {
+    fn single(&self, p: usize, ep: usize) -> Single {
         match self.pat[p] {
-            b'.' => true,
-            b'%' => match_class(c, self.pat[p + 1]),
-            b'[' => self.match_bracket(c, p, ep - 1),
-            pc => pc == c,
+            b'.' => Single::Any,
+            b'%' => {
+                let cl = self.pat[p + 1];
+                match class_bit(cl | 0x20) {
+                    0 => Single::Byte(cl),
+                    bit => Single::Class(bit, cl.is_ascii_lowercase()),
+                }
+            }
+            b'[' => Single::Set(p, ep - 1),
+            c => Single::Byte(c),
+        }
+    }
+
+    /// Does byte `c` match the decoded class `k`?
+    #[inline]
+    fn matches(&self, k: Single, c: u8) -> bool {
+        match k {
+            Single::Any => true,
+            Single::Byte(b) => b == c,
+            Single::Class(bit, want) => (CLASSES[usize::from(c)] & bit != 0) == want,
+            Single::Set(p, ec) => self.match_bracket(c, p, ec),
         }
     }
 
@@ -424,10 +487,56 @@ impl<'a> Matcher<'a> {
         if matches!(self.pat_at(ep), b'*' | b'?' | b'-') {
             return None;
         }
-        Some(match c {
-            b'%' | b'[' => First::Class(p, ep),
-            _ => First::Byte(c),
+        Some(match self.single(p, ep) {
+            Single::Byte(b) => First::Byte(b),
+            k => First::Class(k),
         })
+    }
+
+    /// A cheap necessary condition for the pattern from `p` to match, used
+    /// by the expansion loops to skip attempts that would fail at their
+    /// first item (5.1 makes the same attempts and fails them there). It
+    /// looks past `)`s that close captures open now, then at one `$` ending
+    /// the pattern or one single-character item that must consume a byte.
+    /// Anything that may raise an error when matched (an unbalanced `)`, a
+    /// malformed set, a trailing `%`) or that may match empty gives
+    /// [`Cont::Any`], so errors and results are unchanged.
+    fn continuation(&self, mut p: usize) -> Cont {
+        let mut open = self.caps[..self.level]
+            .iter()
+            .filter(|c| c.1 == CAP_UNFINISHED)
+            .count();
+        while self.pat.get(p) == Some(&b')') {
+            if open == 0 {
+                return Cont::Any;
+            }
+            open -= 1;
+            p += 1;
+        }
+        let Some(&c) = self.pat.get(p) else {
+            return Cont::Any;
+        };
+        match c {
+            b'(' => Cont::Any,
+            b'$' if p + 1 == self.pat.len() => Cont::End,
+            b'%' if matches!(self.pat_at(p + 1), b'b' | b'f' | b'0'..=b'9') => Cont::Any,
+            _ => match self.class_end(p) {
+                Ok(ep) if !matches!(self.pat_at(ep), b'*' | b'?' | b'-') => {
+                    Cont::Item(self.single(p, ep))
+                }
+                _ => Cont::Any,
+            },
+        }
+    }
+
+    /// Whether a continuation described by `cont` can start at `s`.
+    #[inline]
+    fn may_continue(&self, cont: Cont, s: usize) -> bool {
+        match cont {
+            Cont::Any => true,
+            Cont::End => s == self.src.len(),
+            Cont::Item(k) => s < self.src.len() && self.matches(k, self.src[s]),
+        }
     }
 
     /// The first position `>= s` where the prefilter's class matches.
@@ -435,7 +544,7 @@ impl<'a> Matcher<'a> {
         let rest = &self.src[s..];
         let i = match first {
             First::Byte(b) => memchr(b, rest),
-            First::Class(p, ep) => rest.iter().position(|&c| self.single_match(c, p, ep)),
+            First::Class(k) => rest.iter().position(|&c| self.matches(k, c)),
         };
         i.map(|i| s + i)
     }
@@ -514,7 +623,8 @@ impl Run<'_, '_> {
     /// A single-character item with its optional quantifier at `p`.
     fn single_item(&mut self, s: usize, p: usize) -> Result<Item, Abort> {
         let ep = self.class_end(p)?;
-        let m = s < self.m.src.len() && self.single_match(self.m.src[s], p, ep);
+        let k = self.single(p, ep);
+        let m = s < self.m.src.len() && self.matches(k, self.m.src[s]);
         Ok(match self.pat_at(ep) {
             b'?' => {
                 if m {
@@ -524,24 +634,25 @@ impl Run<'_, '_> {
                 }
                 Item::Continue(s, ep + 1)
             }
-            b'*' => Item::Done(self.max_expand(s, p, ep)?),
-            b'+' if m => Item::Done(self.max_expand(s + 1, p, ep)?),
+            b'*' => Item::Done(self.max_expand(s, k, ep)?),
+            b'+' if m => Item::Done(self.max_expand(s + 1, k, ep)?),
             b'+' => Item::Done(None),
-            b'-' => Item::Done(self.min_expand(s, p, ep)?),
+            b'-' => Item::Done(self.min_expand(s, k, ep)?),
             _ if m => Item::Continue(s + 1, ep),
             _ => Item::Done(None),
         })
     }
 
     /// Greedy `*` / `+`: longest run first, then backtrack.
-    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Step {
+    fn max_expand(&mut self, s: usize, k: Single, ep: usize) -> Step {
         let src = self.m.src;
-        let run = src[s..]
-            .iter()
-            .take_while(|&&c| self.single_match(c, p, ep))
-            .count();
+        let run = src[s..].iter().take_while(|&&c| self.matches(k, c)).count();
         self.tick(run)?;
+        let cont = self.continuation(ep + 1);
         for i in (0..=run).rev() {
+            if !self.may_continue(cont, s + i) {
+                continue;
+            }
             if let Some(r) = self.do_match(s + i, ep + 1)? {
                 return Ok(Some(r));
             }
@@ -550,13 +661,17 @@ impl Run<'_, '_> {
     }
 
     /// Lazy `-`: shortest run first.
-    fn min_expand(&mut self, mut s: usize, p: usize, ep: usize) -> Step {
+    fn min_expand(&mut self, mut s: usize, k: Single, ep: usize) -> Step {
+        let cont = self.continuation(ep + 1);
         loop {
-            if let Some(r) = self.do_match(s, ep + 1)? {
-                return Ok(Some(r));
+            if self.may_continue(cont, s) {
+                if let Some(r) = self.do_match(s, ep + 1)? {
+                    return Ok(Some(r));
+                }
             }
-            if s < self.m.src.len() && self.single_match(self.m.src[s], p, ep) {
+            if s < self.m.src.len() && self.matches(k, self.m.src[s]) {
                 s += 1;
+                self.tick(1)?;
             } else {
                 return Ok(None);
             }
@@ -567,7 +682,12 @@ impl Run<'_, '_> {
         if self.m.level >= MAX_CAPTURES {
             return Err(Abort::Msg("too many captures"));
         }
-        self.m.caps[self.m.level] = (s, what);
+        let l = self.m.level;
+        if l < self.m.caps.len() {
+            self.m.caps[l] = (s, what);
+        } else {
+            self.m.caps.push((s, what));
+        }
         self.m.level += 1;
         let r = self.do_match(s, p)?;
         if r.is_none() {
@@ -629,12 +749,38 @@ impl Run<'_, '_> {
     }
 }
 
+/// What the rest of a pattern needs at its first subject position (see
+/// [`Matcher::continuation`]).
+#[derive(Clone, Copy)]
+enum Cont {
+    /// No cheap test: try it.
+    Any,
+    /// `$` ending the pattern: only the end of the subject.
+    End,
+    /// A single-character class that must match one byte.
+    Item(Single),
+}
+
 /// See [`Matcher::prefilter`].
 #[derive(Clone, Copy, Debug)]
 pub enum First {
     Byte(u8),
-    /// The class at `pat[p..ep]`.
-    Class(usize, usize),
+    /// Any other single-character class.
+    Class(Single),
+}
+
+/// A single-character class of a pattern, decoded.
+#[derive(Clone, Copy, Debug)]
+pub enum Single {
+    /// `.`
+    Any,
+    /// A literal byte (also `%` followed by a non-class character).
+    Byte(u8),
+    /// `%a`, `%d`, ...: the class bit, and whether membership matches
+    /// (`false` for the upper-case complements).
+    Class(u16, bool),
+    /// `[...]`: the offsets of its `[` and closing `]`.
+    Set(usize, usize),
 }
 
 /// What a single-character item leaves to do.

@@ -263,6 +263,8 @@ fn match_(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     str_find_aux(lua, a, false)
 }
 
+/// One step of a `gmatch` iterator (5.1's `gmatch_aux`; a leading `^` is
+/// an ordinary character there).
 fn gmatch_aux(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let ups = lua.native_upvals(a.fref);
     let (Value::Str(s), Value::Str(p), Value::Number(pos)) = (ups[0], ups[1], ups[2]) else {
@@ -270,21 +272,46 @@ fn gmatch_aux(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     };
     let src = lua.heap.str_rc(s);
     let pat = lua.heap.str_rc(p);
-    let start = pos as usize;
-    if start > src.len() {
-        return Ok(0);
-    }
-    let r = with_hook(lua, |hook| pattern::gmatch_next(&src, &pat, start, hook))?;
-    match r {
-        None => {
-            lua.set_native_upval(a.fref, 2, Value::Number((src.len() + 1) as f64));
-            Ok(0)
+    let mut s = pos as usize;
+    let mut m = Matcher::new(&src, &pat);
+    let first = m.prefilter(0);
+    while s <= src.len() {
+        if let Some(f) = first {
+            match m.next_candidate(s, f) {
+                Some(c) => s = c,
+                None => break,
+            }
         }
-        Some((m, next)) => {
+        if let Some(e) = with_hook(lua, |hook| m.match_end(s, 0, hook))? {
+            let next = if e == s { s + 1 } else { e };
             lua.set_native_upval(a.fref, 2, Value::Number(next as f64));
-            push_captures(lua, &src, &m, true)
+            return push_matcher_captures(lua, &m, (s, e));
         }
+        s += 1;
     }
+    lua.set_native_upval(a.fref, 2, Value::Number((src.len() + 1) as f64));
+    Ok(0)
+}
+
+/// Pushes the captures of the match `src[start..end]` held in `m` (the
+/// whole match when the pattern has none).
+fn push_matcher_captures(
+    lua: &mut Lua,
+    m: &Matcher,
+    (start, end): (usize, usize),
+) -> LuaResult<usize> {
+    let n = m.capture_count().max(1);
+    lua.check_stack(n, "too many captures")?;
+    for i in 0..n {
+        let v = match m.capture_value(start, end, i) {
+            Ok(CaptureValue::Str(b)) => lua.new_str(b),
+            Ok(CaptureValue::Position(p)) => Value::Number(p as f64),
+            Err(PatternError::Error(msg)) => return Err(lua.native_error(&msg)),
+            Err(PatternError::Interrupted) => return Err(LuaError::Abort("interrupted".into())),
+        };
+        lua.push(v)?;
+    }
+    Ok(n)
 }
 
 fn gmatch(lua: &mut Lua, a: Args) -> LuaResult<usize> {
