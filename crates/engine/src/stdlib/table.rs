@@ -240,9 +240,13 @@ impl SortAccess for TableAccess {
         }
         // Every comparator call may take long: let the host stop the sort.
         lua.check_interrupt()?;
-        lua.call_values(self.cmp, &[a, b], 1)?;
-        lua.top -= 1;
-        Ok(lua.stack[lua.top].truthy())
+        let func = lua.top;
+        lua.push(self.cmp)?;
+        lua.push(a)?;
+        lua.push(b)?;
+        lua.call_at(func, 2, 1)?;
+        lua.top = func;
+        Ok(lua.stack[func].truthy())
     }
 
     fn root(&self, lua: &mut Lua, slot: usize, p: Value) {
