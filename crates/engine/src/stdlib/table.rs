@@ -34,6 +34,13 @@ fn rawgeti(lua: &Lua, t: TableRef, i: i64) -> Value {
 }
 
 fn rawseti(lua: &mut Lua, t: TableRef, i: i64, v: Value) -> LuaResult<()> {
+    if i >= 1 {
+        // The same write as `raw_set` with the key `i`, without converting
+        // the key to a float and back.
+        let grew = lua.heap.table_mut(t).set_int(i as usize, v);
+        lua.heap.charge(grew);
+        return Ok(());
+    }
     lua.raw_set(t, Value::Number(i as f64), v)
 }
 
