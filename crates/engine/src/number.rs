@@ -144,8 +144,10 @@ pub fn fmt_float(
 /// Writes `a` rounded to `precision + 1` significant digits as `d.ddd`
 /// at `mark` and returns the decimal exponent.
 fn write_exp_digits(a: f64, precision: usize, out: &mut Vec<u8>, mark: usize) -> i32 {
-    if let Some(exp) = write_short_exp_digits(a, precision, out, mark) {
-        return exp;
+    if short_binary_fraction(a) {
+        if let Some(exp) = write_short_exp_digits(a, precision, out, mark) {
+            return exp;
+        }
     }
     let _ = write!(out, "{:.*e}", precision, a);
     let e_pos = mark
@@ -156,6 +158,21 @@ fn write_exp_digits(a: f64, precision: usize, out: &mut Vec<u8>, mark: usize) ->
     let exp = parse_small_int(&out[e_pos + 1..]);
     out.truncate(e_pos);
     exp
+}
+
+/// Whether `a` has a short exact binary fraction (an integer, a half, a
+/// quarter, ... down to 2^-20): the values whose exact conversion is slow
+/// (their digits end early, so the fast exact algorithm cannot decide and
+/// big-number arithmetic runs) and that usually have short digits. Other
+/// values skip [`write_short_exp_digits`], which would rarely apply.
+fn short_binary_fraction(a: f64) -> bool {
+    if a == 0.0 {
+        return true;
+    }
+    let bits = a.to_bits();
+    let m = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let e = ((bits >> 52) & 0x7ff) as i32 - 1075 + m.trailing_zeros() as i32;
+    e >= -20
 }
 
 /// The fast path of [`write_exp_digits`]: when the shortest round-trip
