@@ -496,28 +496,46 @@ impl<'a> Matcher<'a> {
     /// A cheap necessary condition for the pattern from `p` to match, used
     /// by the expansion loops to skip attempts that would fail at their
     /// first item (5.1 makes the same attempts and fails them there). It
-    /// looks past `)`s that close captures open now, then at one `$` ending
-    /// the pattern or one single-character item that must consume a byte.
-    /// Anything that may raise an error when matched (an unbalanced `)`, a
-    /// malformed set, a trailing `%`) or that may match empty gives
-    /// [`Cont::Any`], so errors and results are unchanged.
+    /// looks past captures opening and closing (they consume nothing), then
+    /// at one `$` ending the pattern or one single-character item that must
+    /// consume a byte. Anything that may raise an error when matched (an
+    /// unbalanced `)`, too many captures, a malformed set, a trailing `%`)
+    /// or that may match empty gives [`Cont::Any`], so errors and results
+    /// are unchanged.
     fn continuation(&self, mut p: usize) -> Cont {
         let mut open = self.caps[..self.level]
             .iter()
             .filter(|c| c.1 == CAP_UNFINISHED)
             .count();
-        while self.pat.get(p) == Some(&b')') {
-            if open == 0 {
-                return Cont::Any;
+        let mut level = self.level;
+        loop {
+            match self.pat.get(p) {
+                Some(b')') => {
+                    if open == 0 {
+                        return Cont::Any;
+                    }
+                    open -= 1;
+                    p += 1;
+                }
+                Some(b'(') => {
+                    if level >= MAX_CAPTURES {
+                        return Cont::Any;
+                    }
+                    level += 1;
+                    if self.pat_at(p + 1) == b')' {
+                        p += 2; // a position capture
+                    } else {
+                        open += 1;
+                        p += 1;
+                    }
+                }
+                _ => break,
             }
-            open -= 1;
-            p += 1;
         }
         let Some(&c) = self.pat.get(p) else {
             return Cont::Any;
         };
         match c {
-            b'(' => Cont::Any,
             b'$' if p + 1 == self.pat.len() => Cont::End,
             b'%' if matches!(self.pat_at(p + 1), b'b' | b'f' | b'0'..=b'9') => Cont::Any,
             _ => match self.class_end(p) {
