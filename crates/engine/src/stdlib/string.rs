@@ -293,22 +293,28 @@ fn gmatch_aux(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     Ok(0)
 }
 
-/// Pushes the captures of the match `src[start..end]` held in `m` (the
-/// whole match when the pattern has none).
-fn push_matcher_captures(
+/// Capture `i` of the match `src[start..end]` held in `m`, as a Lua value.
+fn matcher_capture(
     lua: &mut Lua,
     m: &Matcher,
     (start, end): (usize, usize),
-) -> LuaResult<usize> {
+    i: usize,
+) -> LuaResult<Value> {
+    Ok(match m.capture_value(start, end, i) {
+        Ok(CaptureValue::Str(b)) => lua.new_str(b),
+        Ok(CaptureValue::Position(p)) => Value::Number(p as f64),
+        Err(PatternError::Error(msg)) => return Err(lua.native_error(&msg)),
+        Err(PatternError::Interrupted) => return Err(LuaError::Abort("interrupted".into())),
+    })
+}
+
+/// Pushes the captures of the match `src[start..end]` held in `m` (the
+/// whole match when the pattern has none).
+fn push_matcher_captures(lua: &mut Lua, m: &Matcher, range: (usize, usize)) -> LuaResult<usize> {
     let n = m.capture_count().max(1);
     lua.check_stack(n, "too many captures")?;
     for i in 0..n {
-        let v = match m.capture_value(start, end, i) {
-            Ok(CaptureValue::Str(b)) => lua.new_str(b),
-            Ok(CaptureValue::Position(p)) => Value::Number(p as f64),
-            Err(PatternError::Error(msg)) => return Err(lua.native_error(&msg)),
-            Err(PatternError::Interrupted) => return Err(LuaError::Abort("interrupted".into())),
-        };
+        let v = matcher_capture(lua, m, range, i)?;
         lua.push(v)?;
     }
     Ok(n)
@@ -334,17 +340,9 @@ fn gsub_value(
     repl: Value,
     out: &mut Vec<u8>,
 ) -> LuaResult<()> {
-    let capture = |lua: &mut Lua, i: usize| -> LuaResult<Value> {
-        Ok(match m.capture_value(start, end, i) {
-            Ok(CaptureValue::Str(b)) => lua.new_str(b),
-            Ok(CaptureValue::Position(p)) => Value::Number(p as f64),
-            Err(PatternError::Error(msg)) => return Err(lua.native_error(&msg)),
-            Err(PatternError::Interrupted) => return Err(LuaError::Abort("interrupted".into())),
-        })
-    };
     let v = match repl {
         Value::Table(t) => {
-            let k = capture(lua, 0)?;
+            let k = matcher_capture(lua, m, (start, end), 0)?;
             // Keep the key rooted while a metamethod may run.
             let top = lua.top;
             lua.push(k)?;
@@ -355,12 +353,7 @@ fn gsub_value(
         _ => {
             let func = lua.top;
             lua.push(repl)?;
-            let n = m.capture_count().max(1);
-            lua.check_stack(n, "too many captures")?;
-            for i in 0..n {
-                let v = capture(lua, i)?;
-                lua.push(v)?;
-            }
+            let n = push_matcher_captures(lua, m, (start, end))?;
             lua.call_at(func, n, 1)?;
             lua.top = func;
             lua.stack[func]
