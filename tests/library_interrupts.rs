@@ -155,9 +155,10 @@ fn sort_with_a_slow_comparator_is_stopped_inside_sort() {
 
 #[test]
 fn an_interrupt_inside_the_comparator_propagates_through_sort() {
-    // The comparator loops, so the VM polls inside it; the abort must leave
-    // sort as the host's error, not as "invalid order function" or a
-    // comparison error, and pcall cannot catch it.
+    // The comparator loops, so the VM may see the flag inside it (or sort
+    // may, before a call): either way the abort must leave sort as the
+    // host's error, not as "invalid order function" or a comparison error,
+    // and pcall cannot catch it.
     let (msg, seen) = run_interrupted(
         "local t = {}
          for i = 1, 20000 do t[i] = (i * 7919) % 20011 end
@@ -167,9 +168,13 @@ fn an_interrupt_inside_the_comparator_propagates_through_sort() {
            return a < b
          end
          for i = 1, 20 do pcall(table.sort, t, slow) end",
-        |top, tb| top.starts_with("interrupts:") && tb.contains("[C]: in function 'sort'"),
+        |_, tb| tb.contains("[C]: in function 'sort'"),
     );
     assert_eq!(msg, "stopped by host");
     assert_eq!(seen.len(), 1);
-    assert!(seen[0].starts_with("interrupts:"), "{:?}", seen);
+    assert!(
+        seen[0].starts_with("interrupts:") || seen[0] == "[C]: in function 'sort'",
+        "{:?}",
+        seen
+    );
 }
