@@ -1101,6 +1101,11 @@ fn is_c_space(c: u8) -> bool {
 /// start a number are consumed (the first one that cannot continue it is
 /// pushed back), then `strtod` converts the longest valid prefix.
 fn read_number(s: &mut Stream) -> Option<f64> {
+    // vfscanf's ARGCHECK: a write-only stream fails without the error flag.
+    if !s.readable {
+        s.errno = EBADF;
+        return None;
+    }
     // Skip white space.
     loop {
         let c = s.getc()?;
