@@ -9,9 +9,10 @@
 //! Standard output and standard error go through Rust's `std::io::stdout()`
 //! and `stderr()`, the streams `print` uses, so `io.write` and `print`
 //! interleave as they do in C (where both write to `stdout`). Rust's stdout
-//! is line buffered where C's is fully buffered on pipes and files; only
-//! the moment of flushing differs (visible only to other processes writing
-//! to the same descriptor, e.g. a command run by `os.execute`).
+//! is line buffered where C's is fully buffered on pipes and files (and
+//! `setvbuf` can only make it unbuffered); only the moment of flushing
+//! differs, which is visible only to other writers of the same descriptor
+//! (standard error redirected to it, a command run by `os.execute`).
 //!
 //! As in 5.1, the `io` functions share a private table holding the default
 //! input (`[1]`) and output (`[2]`) files (kept in the registry, see
@@ -316,7 +317,13 @@ impl Stream {
             return false;
         }
         if self.sink != Sink::Own {
-            return match self.os_write(data) {
+            // Rust's stdout is line buffered: "full" cannot be had, but an
+            // unbuffered stdout (a common idiom for progress output) can.
+            let mut r = self.os_write(data);
+            if r.is_ok() && self.sink == Sink::Stdout && self.mode == BufMode::No {
+                r = std::io::stdout().flush().map_err(|e| errno_of(&e));
+            }
+            return match r {
                 Ok(()) => true,
                 Err(e) => {
                     self.fail(e);
@@ -430,6 +437,10 @@ impl Stream {
     /// `setvbuf(f, NULL, mode, size)`.
     fn setvbuf(&mut self, mode: BufMode) -> Result<(), i32> {
         if self.sink != Sink::Own {
+            self.mode = mode;
+            if mode == BufMode::No {
+                return self.flush();
+            }
             return Ok(());
         }
         if mode == BufMode::No {
@@ -1402,4 +1413,55 @@ fn f_flush(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let f = to_file(lua, a)?;
     let r = f.stream.borrow_mut().as_mut().expect("open file").flush();
     push_result(lua, r, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fopen, read_line, read_number, Stream};
+
+    /// A fresh stream over a temporary file holding `content`.
+    fn stream(content: &[u8]) -> (Stream, String) {
+        let (mut f, name) = super::mkstemp("/tmp/redlua_test_").expect("temp file");
+        std::io::Write::write_all(&mut f, content).unwrap();
+        drop(f);
+        (fopen(name.as_bytes(), b"r+").expect("reopen"), name)
+    }
+
+    #[test]
+    fn scans_numbers_like_fscanf() {
+        let (mut s, name) = stream(b" 12 -3.5e1 0x10 1e+ x");
+        assert_eq!(read_number(&mut s), Some(12.0));
+        assert_eq!(read_number(&mut s), Some(-35.0));
+        assert_eq!(read_number(&mut s), Some(16.0));
+        // "1e+" is consumed, strtod converts the "1".
+        assert_eq!(read_number(&mut s), Some(1.0));
+        assert_eq!(read_number(&mut s), None);
+        assert_eq!(s.read_n(10), b"x");
+        std::fs::remove_file(name).unwrap();
+    }
+
+    #[test]
+    fn lines_and_buffered_writes() {
+        let (mut s, name) = stream(b"a\nb\0c\nd");
+        assert_eq!(read_line(&mut s), (true, b"a".to_vec()));
+        assert_eq!(read_line(&mut s), (true, b"bd".to_vec()));
+        assert_eq!(read_line(&mut s), (false, Vec::new()));
+        assert!(s.eof);
+        s.seek(0, 0).unwrap();
+        assert!(s.write(b"XY"));
+        // Still in the buffer: the file is unchanged.
+        assert_eq!(std::fs::read(&name).unwrap(), b"a\nb\0c\nd");
+        s.flush().unwrap();
+        assert_eq!(std::fs::read(&name).unwrap(), b"XYb\0c\nd");
+        assert_eq!(s.seek(1, 0), Ok(2));
+        s.close().unwrap();
+        std::fs::remove_file(name).unwrap();
+    }
+
+    #[test]
+    fn fopen_modes_and_errors() {
+        assert_eq!(fopen(b"/nonexistent/x", b"r").err(), Some(2));
+        assert_eq!(fopen(b"/tmp/x", b"q").err(), Some(22));
+        assert_eq!(fopen(b"/tmp", b"w").err(), Some(21));
+    }
 }

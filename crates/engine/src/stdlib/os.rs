@@ -413,3 +413,60 @@ fn os_setlocale(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     };
     lua.push_all(&[v])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{broken_down, strftime1};
+    use crate::{Libs, Lua};
+
+    fn eval(src: &str) -> String {
+        let mut lua = Lua::new();
+        lua.open_libs(Libs::ALL);
+        let mut out = lua.exec(src.as_bytes(), "=test").expect("script runs");
+        let v = out.remove(0);
+        lua.to_string_lossy(v).unwrap_or_else(|| format!("{v:?}"))
+    }
+
+    #[test]
+    fn gmtime_and_strftime() {
+        let tm = broken_down(1_234_567_890, true).expect("in range");
+        let mut out = Vec::new();
+        for c in b"YmdHMSjaAbBpZ%" {
+            strftime1(*c, &tm, &mut out);
+            out.push(b' ');
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "2009 02 13 23 31 30 044 Fri Friday Feb February PM GMT % "
+        );
+        assert!(broken_down(i64::MIN, true).is_none());
+        assert!(broken_down(i64::MAX, false).is_none());
+    }
+
+    #[test]
+    fn localtime_and_mktime_round_trip() {
+        assert_eq!(eval("return os.time(os.date('*t', 1e9))"), "1000000000");
+        assert_eq!(
+            eval("local t = os.date('*t', 86399) return os.time(t) - os.time{year=t.year, month=t.month, day=t.day, hour=0}"),
+            eval("local t = os.date('*t', 86399) return t.hour * 3600 + t.min * 60 + t.sec")
+        );
+        assert_eq!(
+            eval("return os.date('!%Y-%m-%d %H:%M:%S', 86400 * 365)"),
+            "1971-01-01 00:00:00"
+        );
+        assert_eq!(eval("return os.date('!%c', 0)"), "Thu Jan  1 00:00:00 1970");
+    }
+
+    #[test]
+    fn difftime_and_clock() {
+        assert_eq!(eval("return os.difftime(10.9, 3.2)"), "7");
+        assert_eq!(eval("return os.clock() >= 0 and 'ok'"), "ok");
+    }
+
+    #[test]
+    fn setlocale_is_the_c_locale() {
+        assert_eq!(eval("return os.setlocale()"), "C");
+        assert_eq!(eval("return tostring(os.setlocale('fr_FR.UTF-8'))"), "nil");
+        assert_eq!(eval("return os.setlocale('POSIX', 'time')"), "C");
+    }
+}
