@@ -125,7 +125,10 @@ impl Stream {
             .map(|m| m.blksize() as usize)
             .filter(|&b| b > 0 && b < BUFSIZ)
             .unwrap_or(BUFSIZ);
+        // ... and line buffering for terminals.
+        let tty = file.as_ref().is_some_and(std::io::IsTerminal::is_terminal);
         Stream {
+            mode: if tty { BufMode::Line } else { BufMode::Full },
             file,
             sink,
             readable,
@@ -136,7 +139,6 @@ impl Stream {
             wbuf: Vec::new(),
             putting: false,
             bsize,
-            mode: BufMode::Full,
             eof: false,
             err: false,
             errno: 0,
@@ -219,6 +221,14 @@ impl Stream {
             self.putting = false;
             if self.flush_pending().is_err() {
                 return false;
+            }
+        }
+        if self.mode != BufMode::Full {
+            // glibc flushes a line-buffered stdout before reading from a
+            // line-buffered (terminal) or unbuffered stream: prompts show.
+            let mut out = std::io::stdout();
+            if std::io::IsTerminal::is_terminal(&out) {
+                let _ = out.flush();
             }
         }
         let Some(f) = self.file.as_mut() else {

@@ -33,7 +33,8 @@ impl Libs {
     /// `os`: dates, clocks, environment, files, `exit`, `execute` (for the
     /// standalone interpreter; never for sandboxed scripts).
     pub const OS: Libs = Libs(256);
-    /// Everything Lua 5.1's `lua` command has that redlua implements.
+    /// Everything Lua 5.1's `lua` command has that redlua implements,
+    /// `io` and `os` included: sandboxes list the libraries they want.
     pub const ALL: Libs = Libs(511);
 
     pub fn contains(self, other: Libs) -> bool {
