@@ -108,6 +108,17 @@ pub(crate) struct Stream {
     wbuf: Vec<u8>,
     /// In write mode (`_IO_CURRENTLY_PUTTING`).
     putting: bool,
+    /// Where the pending output starts in the buffer (`_IO_write_base`):
+    /// output that follows reading continues the read block's alignment.
+    wstart: usize,
+    /// The move back over unread read-ahead that the next write to the
+    /// descriptor makes first (glibc's `new_do_write` does it lazily).
+    pending_seek: i64,
+    /// Write mode with `_IO_write_end` at the buffer's start (left so by a
+    /// direct read): every write first flushes what is pending.
+    no_space: bool,
+    /// The descriptor's offset when known (glibc's `_offset` cache).
+    offset: Option<i64>,
     bsize: usize,
     mode: BufMode,
     eof: bool,
@@ -138,6 +149,10 @@ impl Stream {
             rpos: 0,
             wbuf: Vec::new(),
             putting: false,
+            wstart: 0,
+            pending_seek: 0,
+            no_space: false,
+            offset: None,
             bsize,
             eof: false,
             err: false,
@@ -161,6 +176,15 @@ impl Stream {
     }
 
     fn os_write(&mut self, data: &[u8]) -> Result<(), i32> {
+        if self.append {
+            self.offset = None;
+        } else if self.pending_seek != 0 {
+            let back = std::mem::take(&mut self.pending_seek);
+            if let Some(f) = self.file.as_mut() {
+                let p = f.seek(SeekFrom::Current(back)).map_err(|e| errno_of(&e))?;
+                self.offset = Some(p as i64);
+            }
+        }
         let r = match self.sink {
             Sink::Stdout => std::io::stdout().write_all(data),
             Sink::Stderr => std::io::stderr().write_all(data),
@@ -169,6 +193,9 @@ impl Stream {
                 None => return Err(EBADF),
             },
         };
+        if let (Ok(()), Some(o)) = (&r, self.offset.as_mut()) {
+            *o += data.len() as i64;
+        }
         r.map_err(|e| errno_of(&e))
     }
 
@@ -182,6 +209,8 @@ impl Stream {
         let mut data = data;
         data.clear();
         self.wbuf = data;
+        self.wstart = 0;
+        self.no_space = false;
         r.inspect_err(|&e| self.fail(e))
     }
 
@@ -189,18 +218,17 @@ impl Stream {
     /// position (glibc's `_IO_file_sync` on a reading stream).
     fn drop_readahead(&mut self) -> Result<(), i32> {
         let unread = self.unread();
-        self.rbuf.clear();
-        self.rpos = 0;
-        if unread > 0 && !self.append {
+        if unread > 0 {
             if let Some(f) = self.file.as_mut() {
-                if let Err(e) = f.seek(SeekFrom::Current(-(unread as i64))) {
-                    let en = errno_of(&e);
-                    if en != ESPIPE {
-                        return Err(en);
-                    }
+                match f.seek(SeekFrom::Current(-(unread as i64))) {
+                    Ok(_) => self.rbuf.truncate(self.rpos),
+                    // Pipes keep their read-ahead.
+                    Err(e) if errno_of(&e) == ESPIPE => {}
+                    Err(e) => return Err(errno_of(&e)),
                 }
             }
         }
+        self.offset = None;
         Ok(())
     }
 
@@ -210,18 +238,19 @@ impl Stream {
         if self.rpos < self.rbuf.len() {
             return true;
         }
+        // __underflow: leave write mode (flushing), then _IO_file_underflow.
+        if self.putting {
+            self.putting = false;
+            if self.flush_pending().is_err() {
+                return false;
+            }
+        }
         if self.eof {
             return false;
         }
         if !self.readable {
             self.fail(EBADF);
             return false;
-        }
-        if self.putting {
-            self.putting = false;
-            if self.flush_pending().is_err() {
-                return false;
-            }
         }
         if self.mode != BufMode::Full {
             // glibc flushes a line-buffered stdout before reading from a
@@ -240,12 +269,17 @@ impl Stream {
         loop {
             match f.read(&mut self.rbuf) {
                 Ok(0) => {
+                    // A stream read to its end forgets the offset.
                     self.rbuf.clear();
                     self.eof = true;
+                    self.offset = None;
                     return false;
                 }
                 Ok(n) => {
                     self.rbuf.truncate(n);
+                    if let Some(o) = self.offset.as_mut() {
+                        *o += n as i64;
+                    }
                     return true;
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -274,16 +308,63 @@ impl Stream {
         }
     }
 
-    /// `fread` of up to `n` bytes.
+    /// `fread` of up to `n` bytes (`_IO_file_xsgetn`): what is buffered,
+    /// then requests of a buffer or more go straight to the descriptor.
+    /// Like glibc, that drops pending output unwritten (reading right after
+    /// writing, without a seek or flush, is undefined in C).
     fn read_n(&mut self, n: usize) -> Vec<u8> {
         let mut out = Vec::new();
-        while out.len() < n {
-            if !self.fill() {
-                break;
-            }
-            let take = (n - out.len()).min(self.unread());
+        let mut want = n;
+        while want > 0 {
+            let have = self.unread();
+            let take = want.min(have);
             out.extend_from_slice(&self.rbuf[self.rpos..self.rpos + take]);
             self.rpos += take;
+            want -= take;
+            if want == 0 {
+                break;
+            }
+            if want < self.bsize {
+                if !self.fill() {
+                    break;
+                }
+                continue;
+            }
+            // _IO_setg/_IO_setp to the buffer's start; the mode stays.
+            self.wbuf.clear();
+            self.wstart = 0;
+            self.pending_seek = 0;
+            self.no_space = self.putting;
+            self.rbuf.clear();
+            self.rpos = 0;
+            let count = if self.bsize >= 128 {
+                want - want % self.bsize
+            } else {
+                want
+            };
+            let Some(f) = self.file.as_mut() else {
+                self.fail(EBADF);
+                break;
+            };
+            let mut chunk = vec![0u8; count.min(1 << 16)];
+            match f.read(&mut chunk) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(k) => {
+                    out.extend_from_slice(&chunk[..k]);
+                    want -= k;
+                    if let Some(o) = self.offset.as_mut() {
+                        *o += k as i64;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.fail(errno_of(&e));
+                    break;
+                }
+            }
         }
         out
     }
@@ -343,11 +424,22 @@ impl Stream {
         }
         let was_putting = self.putting;
         if !was_putting {
-            if let Err(e) = self.drop_readahead() {
-                self.fail(e);
-                return false;
+            // _IO_new_file_overflow leaving read mode: output starts at the
+            // read position within the block, and the descriptor moves back
+            // over the unread bytes when output is first written.
+            let unread = self.unread();
+            self.wstart = if self.rpos == self.bsize {
+                0
+            } else {
+                self.rpos
+            };
+            if unread > 0 && !self.append {
+                self.pending_seek = -(unread as i64);
             }
+            self.rbuf.clear();
+            self.rpos = 0;
             self.putting = true;
+            self.no_space = false;
         }
         let b = self.bsize;
         let mut must_flush = false;
@@ -355,7 +447,7 @@ impl Stream {
         if was_putting {
             match self.mode {
                 BufMode::Line => {
-                    count = b.saturating_sub(self.wbuf.len());
+                    count = b.saturating_sub(self.wstart + self.wbuf.len());
                     if count >= data.len() {
                         if let Some(i) = data.iter().rposition(|&c| c == b'\n') {
                             count = i + 1;
@@ -363,7 +455,8 @@ impl Stream {
                         }
                     }
                 }
-                BufMode::Full => count = b.saturating_sub(self.wbuf.len()),
+                BufMode::Full if self.no_space => {}
+                BufMode::Full => count = b.saturating_sub(self.wstart + self.wbuf.len()),
                 BufMode::No => {}
             }
         }
@@ -384,17 +477,31 @@ impl Stream {
                     self.fail(e);
                     return false;
                 }
+                // new_do_write leaves the buffer empty from its start.
+                self.wstart = 0;
+                self.no_space = false;
             }
             rest = &rest[direct..];
-            if self.mode == BufMode::Line {
-                for &c in rest {
+            // _IO_default_xsputn: into the buffer, which is written out when
+            // it is full and more comes (and at each newline when line
+            // buffered).
+            let cap = b.max(self.wstart + 1);
+            while !rest.is_empty() {
+                if self.wstart + self.wbuf.len() >= cap && self.flush_pending().is_err() {
+                    return false;
+                }
+                if self.mode == BufMode::Line {
+                    let c = rest[0];
+                    rest = &rest[1..];
                     self.wbuf.push(c);
-                    if (c == b'\n' || self.wbuf.len() >= b) && self.flush_pending().is_err() {
+                    if c == b'\n' && self.flush_pending().is_err() {
                         return false;
                     }
+                } else {
+                    let n = (cap - self.wstart - self.wbuf.len()).min(rest.len());
+                    self.wbuf.extend_from_slice(&rest[..n]);
+                    rest = &rest[n..];
                 }
-            } else {
-                self.wbuf.extend_from_slice(rest);
             }
         }
         true
@@ -410,38 +517,106 @@ impl Stream {
         }
     }
 
-    /// `fseek` then `ftell`: the new position.
+    /// `fseek` then `ftell`: the new position (`_IO_new_file_seekoff`).
+    /// A target inside the buffered block only moves the read position;
+    /// otherwise a readable stream seeks to the target's block and reads
+    /// up to it, so that the buffer stays aligned to blocks.
     fn seek(&mut self, whence: usize, off: i64) -> Result<i64, i32> {
         if self.sink == Sink::Stdout {
             let _ = std::io::stdout().flush();
         }
+        let must_be_exact = if self.putting {
+            self.wbuf.is_empty()
+        } else {
+            self.rbuf.is_empty()
+        };
         if self.putting {
+            // _IO_switch_to_get_mode: flush; the buffer is then empty.
             self.flush_pending()?;
+            self.putting = false;
+            self.no_space = false;
+            self.rbuf.clear();
+            self.rpos = 0;
         }
         let unread = self.unread() as i64;
         let f = self.file.as_mut().ok_or(EBADF)?;
         let target = match whence {
-            0 => {
-                if off < 0 {
-                    return Err(EINVAL);
+            1 => match self.offset {
+                None => return self.dumb_seek(SeekFrom::Current(off - unread)),
+                Some(o) => {
+                    let t = o + off - unread;
+                    if t < 0 {
+                        return Err(EINVAL);
+                    }
+                    t
                 }
-                SeekFrom::Start(off as u64)
-            }
-            1 => {
-                let cur = f.stream_position().map_err(|e| errno_of(&e))? as i64 - unread;
-                match cur.checked_add(off) {
-                    Some(t) if t >= 0 => SeekFrom::Start(t as u64),
-                    _ => return Err(EINVAL),
-                }
-            }
-            _ => SeekFrom::End(off),
+            },
+            0 => off,
+            _ => match f.metadata() {
+                Ok(m) if m.is_file() => m.len() as i64 + off,
+                _ => return self.dumb_seek(SeekFrom::End(off)),
+            },
         };
-        let pos = f.seek(target).map_err(|e| errno_of(&e))?;
+        if let Some(o) = self.offset {
+            let start = o - self.rbuf.len() as i64;
+            if target >= start && target < o {
+                self.rpos = (target - start) as usize;
+                self.eof = false;
+                let _ = f.seek(SeekFrom::Start(o as u64));
+                return Ok(target);
+            }
+        }
+        if !self.readable || target < 0 {
+            if target < 0 {
+                return Err(EINVAL);
+            }
+            return self.dumb_seek(SeekFrom::Start(target as u64));
+        }
+        let b = self.bsize as i64;
+        let mut new_offset = target & !(b - 1);
+        let mut delta = target - new_offset;
+        if delta > b {
+            new_offset = target;
+            delta = 0;
+        }
+        let result = f
+            .seek(SeekFrom::Start(new_offset as u64))
+            .map_err(|e| errno_of(&e))? as i64;
+        let mut count = 0i64;
         self.rbuf.clear();
         self.rpos = 0;
+        if delta > 0 {
+            let want = if must_be_exact { delta } else { b } as usize;
+            self.rbuf.resize(want, 0);
+            count = loop {
+                match f.read(&mut self.rbuf) {
+                    Ok(n) => break n as i64,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => break -1,
+                }
+            };
+            self.rbuf.truncate(count.max(0) as usize);
+            if count < delta {
+                let rest = if count < 0 { delta } else { delta - count };
+                return self.dumb_seek(SeekFrom::Current(rest));
+            }
+        }
+        self.rpos = delta as usize;
+        self.offset = Some(result + count);
         self.eof = false;
-        self.putting = false;
-        Ok(pos as i64)
+        Ok(target)
+    }
+
+    /// The plain `lseek` of `_IO_new_file_seekoff` (`dumb:`), emptying the
+    /// buffer.
+    fn dumb_seek(&mut self, from: SeekFrom) -> Result<i64, i32> {
+        let f = self.file.as_mut().ok_or(EBADF)?;
+        let r = f.seek(from).map_err(|e| errno_of(&e))? as i64;
+        self.eof = false;
+        self.offset = Some(r);
+        self.rbuf.clear();
+        self.rpos = 0;
+        Ok(r)
     }
 
     /// `setvbuf(f, NULL, mode, size)`.
@@ -458,6 +633,10 @@ impl Stream {
             // later "full"/"line" requests keep).
             self.flush()?;
             self.bsize = 1;
+            self.rbuf.clear();
+            self.rpos = 0;
+            self.wstart = 0;
+            self.no_space = self.putting;
         }
         self.mode = mode;
         Ok(())
@@ -679,7 +858,7 @@ pub(crate) fn fopen(name: &[u8], mode: &[u8]) -> Result<Stream, i32> {
     if append && !plus {
         // glibc positions "a" streams at the end when opening them.
         if let Some(f) = s.file.as_mut() {
-            let _ = f.seek(SeekFrom::End(0));
+            s.offset = f.seek(SeekFrom::End(0)).ok().map(|p| p as i64);
         }
     }
     Ok(s)
