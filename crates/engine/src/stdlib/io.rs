@@ -114,8 +114,10 @@ pub(crate) struct Stream {
     /// The move back over unread read-ahead that the next write to the
     /// descriptor makes first (glibc's `new_do_write` does it lazily).
     pending_seek: i64,
-    /// Write mode with `_IO_write_end` at the buffer's start (left so by a
-    /// direct read): every write first flushes what is pending.
+    /// Write mode with `_IO_write_end` at the buffer's start (always so
+    /// when line buffered or unbuffered, and left so by a direct read or a
+    /// later `setvbuf("full")`): a full-buffered write first flushes what is
+    /// pending.
     no_space: bool,
     /// The descriptor's offset when known (glibc's `_offset` cache).
     offset: Option<i64>,
@@ -210,7 +212,7 @@ impl Stream {
         data.clear();
         self.wbuf = data;
         self.wstart = 0;
-        self.no_space = false;
+        self.no_space = self.mode != BufMode::Full;
         r.inspect_err(|&e| self.fail(e))
     }
 
@@ -424,22 +426,7 @@ impl Stream {
         }
         let was_putting = self.putting;
         if !was_putting {
-            // _IO_new_file_overflow leaving read mode: output starts at the
-            // read position within the block, and the descriptor moves back
-            // over the unread bytes when output is first written.
-            let unread = self.unread();
-            self.wstart = if self.rpos == self.bsize {
-                0
-            } else {
-                self.rpos
-            };
-            if unread > 0 && !self.append {
-                self.pending_seek = -(unread as i64);
-            }
-            self.rbuf.clear();
-            self.rpos = 0;
-            self.putting = true;
-            self.no_space = false;
+            self.enter_put();
         }
         let b = self.bsize;
         let mut must_flush = false;
@@ -479,7 +466,7 @@ impl Stream {
                 }
                 // new_do_write leaves the buffer empty from its start.
                 self.wstart = 0;
-                self.no_space = false;
+                self.no_space = self.mode != BufMode::Full;
             }
             rest = &rest[direct..];
             // _IO_default_xsputn: into the buffer, which is written out when
@@ -502,6 +489,48 @@ impl Stream {
                     self.wbuf.extend_from_slice(&rest[..n]);
                     rest = &rest[n..];
                 }
+            }
+        }
+        true
+    }
+
+    /// Enters write mode from read mode (`_IO_new_file_overflow`): output
+    /// starts at the read position within the block, and the descriptor
+    /// moves back over the unread bytes when output is first written.
+    fn enter_put(&mut self) {
+        let unread = self.unread();
+        self.wstart = if self.rpos == self.bsize {
+            0
+        } else {
+            self.rpos
+        };
+        if unread > 0 && !self.append {
+            self.pending_seek = -(unread as i64);
+        }
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.putting = true;
+        self.no_space = self.mode != BufMode::Full;
+    }
+
+    /// `fprintf(f, "%.14g", n)`: glibc 2.36 puts a number's characters one
+    /// by one (`putc`, `__overflow`), except on unbuffered streams, which
+    /// get the whole text at once.
+    fn write_number(&mut self, text: &[u8]) -> bool {
+        if self.sink != Sink::Own || self.mode == BufMode::No || !self.writable {
+            return self.write(text);
+        }
+        for &c in text {
+            if !self.putting {
+                self.enter_put();
+            }
+            let cap = self.bsize.max(self.wstart + 1);
+            if self.wstart + self.wbuf.len() >= cap && self.flush_pending().is_err() {
+                return false;
+            }
+            self.wbuf.push(c);
+            if self.mode == BufMode::Line && c == b'\n' && self.flush_pending().is_err() {
+                return false;
             }
         }
         true
@@ -636,7 +665,7 @@ impl Stream {
             self.rbuf.clear();
             self.rpos = 0;
             self.wstart = 0;
-            self.no_space = self.putting;
+            self.no_space = true;
         }
         self.mode = mode;
         Ok(())
@@ -1504,6 +1533,7 @@ fn g_write(lua: &mut Lua, a: Args, file: &Rc<LFile>, first: usize) -> LuaResult<
     let mut status = true;
     for k in first..=a.len {
         let v = lua.arg(a, k);
+        let is_number = matches!(v, Value::Number(_));
         let bytes: Vec<u8> = if let Value::Number(n) = v {
             let mut b = Vec::new();
             crate::number::fmt_number(n, &mut b);
@@ -1513,7 +1543,13 @@ fn g_write(lua: &mut Lua, a: Args, file: &Rc<LFile>, first: usize) -> LuaResult<
         };
         if status {
             let mut g = file.stream.borrow_mut();
-            status = g.as_mut().is_some_and(|s| s.write(&bytes));
+            status = g.as_mut().is_some_and(|s| {
+                if is_number {
+                    s.write_number(&bytes)
+                } else {
+                    s.write(&bytes)
+                }
+            });
         }
     }
     let r = if status {
