@@ -1,10 +1,20 @@
 //! The io library of Lua 5.1 (`liolib.c`), for the standalone interpreter.
 //!
 //! A file is a userdata with the metatable `registry["FILE*"]` whose payload
-//! is a [`Stream`]: a small model of a glibc `FILE` over a `std::fs::File`
-//! (read-ahead and write buffers of the same sizes, the same buffering
-//! algorithm, sticky end-of-file and error flags, `errno` values), so that
-//! reads, writes, seeks and their failures come out as in `lua5.1`.
+//! is a [`Stream`]: a model of a glibc 2.36 `FILE` over a `std::fs::File`,
+//! exact enough that what a script reads, writes and is told comes out as
+//! in `lua5.1`, including what other handles on the same file see before a
+//! flush and the outcome of sequences C leaves undefined (reading right
+//! after writing). It follows `libio/fileops.c`: buffers of `st_blksize`
+//! (at most `BUFSIZ`) bytes; block-aligned reads and writes (`xsputn`
+//! writes whole blocks directly, `xsgetn` reads a buffer or more directly,
+//! dropping unwritten output); output after reading continuing the read
+//! block and moving the descriptor back lazily; `fseek` inside the
+//! buffered block or to a block boundary with a read up to the target, and
+//! the offset cache that decides between them; sticky end-of-file and error
+//! flags; `errno` values; `setvbuf` modes (and the one-byte buffer that
+//! `"no"` leaves behind); `fscanf("%lf")`'s scanning; `fprintf`'s
+//! character-by-character output of numbers.
 //!
 //! Standard output and standard error go through Rust's `std::io::stdout()`
 //! and `stderr()`, the streams `print` uses, so `io.write` and `print`
@@ -42,6 +52,21 @@ const FILEHANDLE: &str = "FILE*";
 const IO_ENV: &str = "redlua.io.env";
 const IO_INPUT: i64 = 1;
 const IO_OUTPUT: i64 = 2;
+
+thread_local! {
+    /// C's `errno`: the last failure's code, which 5.1 reports even when
+    /// the failing call was an earlier one (an iterator of `lines` on a
+    /// stream whose error flag is still set).
+    static ERRNO: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+}
+
+pub(crate) fn set_errno(e: i32) {
+    ERRNO.with(|c| c.set(e));
+}
+
+pub(crate) fn errno() -> i32 {
+    ERRNO.with(|c| c.get())
+}
 
 /// glibc's `strerror` text for an errno value.
 pub(crate) fn strerror(errno: i32) -> String {
@@ -166,6 +191,7 @@ impl Stream {
     fn fail(&mut self, errno: i32) {
         self.err = true;
         self.errno = errno;
+        set_errno(errno);
     }
 
     fn clearerr(&mut self) {
@@ -730,14 +756,15 @@ thread_local! {
     static OPEN_FILES: RefCell<Vec<Weak<LFile>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Flushes the output of every open file (C's `exit` does).
+/// Writes out the pending output of every open file (C's `exit` does,
+/// with `_IO_flush_all`).
 pub(crate) fn flush_all() {
     OPEN_FILES.with(|l| {
         for w in l.borrow().iter() {
             if let Some(f) = w.upgrade() {
                 if let Ok(mut s) = f.stream.try_borrow_mut() {
                     if let Some(s) = s.as_mut() {
-                        let _ = s.flush();
+                        let _ = s.flush_pending();
                     }
                 }
             }
@@ -831,6 +858,7 @@ fn push_result(lua: &mut Lua, r: Result<(), i32>, filename: Option<&[u8]>) -> Lu
     match r {
         Ok(()) => lua.push_all(&[Value::Bool(true)]),
         Err(en) => {
+            set_errno(en);
             let mut msg = Vec::new();
             if let Some(name) = filename {
                 msg.extend_from_slice(c_str(name));
@@ -845,6 +873,10 @@ fn push_result(lua: &mut Lua, r: Result<(), i32>, filename: Option<&[u8]>) -> Lu
 
 /// `fopen(name, mode)` as glibc parses the mode.
 pub(crate) fn fopen(name: &[u8], mode: &[u8]) -> Result<Stream, i32> {
+    fopen_inner(name, mode).inspect_err(|&e| set_errno(e))
+}
+
+fn fopen_inner(name: &[u8], mode: &[u8]) -> Result<Stream, i32> {
     let mode = c_str(mode);
     let (mut read, mut write, append) = match mode.first() {
         Some(b'r') => (true, false, false),
@@ -1261,7 +1293,7 @@ fn io_readline(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             None => None,
             Some(s) => {
                 let (ok, line) = read_line(s);
-                Some((ok, line, s.err.then_some(s.errno)))
+                Some((ok, line, s.err.then(errno)))
             }
         }
     };
@@ -1333,6 +1365,7 @@ fn read_number(s: &mut Stream) -> Option<f64> {
     // vfscanf's ARGCHECK: a write-only stream fails without the error flag.
     if !s.readable {
         s.errno = EBADF;
+        set_errno(EBADF);
         return None;
     }
     // Skip white space.
@@ -1431,11 +1464,28 @@ fn read_number(s: &mut Stream) -> Option<f64> {
     convert(&buf)
 }
 
-/// `strtod` on the scanned characters: the longest prefix that converts.
+/// `strtod` on the scanned characters: the longest prefix that converts
+/// (setting `errno` to ERANGE on overflow and underflow, as glibc does).
 fn convert(buf: &[u8]) -> Option<f64> {
-    (1..=buf.len())
+    let (n, d) = (1..=buf.len())
         .rev()
-        .find_map(|n| crate::number::str_to_number(&buf[..n]))
+        .find_map(|n| crate::number::str_to_number(&buf[..n]).map(|d| (n, d)))?;
+    let text = &buf[..n];
+    let special = text.iter().any(|c| matches!(c, b'n' | b'N' | b'i' | b'I'));
+    let mantissa_end = text
+        .iter()
+        .position(|&c| matches!(c, b'e' | b'E' | b'p' | b'P'))
+        .unwrap_or(text.len());
+    let hex = text.iter().any(|&c| c == b'x' || c == b'X');
+    let nonzero = text[..mantissa_end]
+        .iter()
+        .skip_while(|&&c| !c.is_ascii_digit())
+        .skip(if hex { 2 } else { 0 })
+        .any(|&c| c.is_ascii_hexdigit() && c != b'0');
+    if !special && (d.is_infinite() || (nonzero && (d == 0.0 || d.is_subnormal()))) {
+        set_errno(libc::ERANGE);
+    }
+    Some(d)
 }
 
 fn g_read(lua: &mut Lua, a: Args, file: &Rc<LFile>, first: usize) -> LuaResult<usize> {
@@ -1506,7 +1556,7 @@ fn g_read(lua: &mut Lua, a: Args, file: &Rc<LFile>, first: usize) -> LuaResult<u
         nres = k - first;
     }
     if s.err {
-        let en = s.errno;
+        let en = errno();
         drop(guard);
         return push_result(lua, Err(en), None);
     }
@@ -1552,11 +1602,7 @@ fn g_write(lua: &mut Lua, a: Args, file: &Rc<LFile>, first: usize) -> LuaResult<
             });
         }
     }
-    let r = if status {
-        Ok(())
-    } else {
-        Err(file.stream.borrow().as_ref().map_or(EBADF, |s| s.errno))
-    };
+    let r = if status { Ok(()) } else { Err(errno()) };
     push_result(lua, r, None)
 }
 

@@ -42,6 +42,7 @@ fn push_result(lua: &mut Lua, r: std::io::Result<()>, filename: &[u8]) -> LuaRes
         Ok(()) => lua.push_all(&[Value::Bool(true)]),
         Err(e) => {
             let en = errno_of(&e);
+            crate::stdlib::io::set_errno(en);
             let mut msg = c_str(filename).to_vec();
             msg.extend_from_slice(b": ");
             msg.extend_from_slice(strerror(en).as_bytes());
