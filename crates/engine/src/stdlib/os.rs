@@ -342,7 +342,9 @@ fn locale_name(name: &str) -> Option<String> {
     match name {
         "C" | "POSIX" => Some("C".into()),
         _ => {
-            let (lang, codeset) = name.split_once('.')?;
+            // A modifier that is not found is ignored.
+            let base = name.split_once('@').map_or(name, |(b, _)| b);
+            let (lang, codeset) = base.split_once('.')?;
             let norm: String = codeset
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric())
