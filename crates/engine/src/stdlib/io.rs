@@ -1730,6 +1730,19 @@ mod tests {
     }
 
     #[test]
+    fn only_opened_on_request() {
+        use crate::{Libs, Lua, Value};
+        let mut lua = Lua::new();
+        lua.open_libs(Libs::BASE | Libs::COROUTINE | Libs::STRING | Libs::TABLE | Libs::MATH);
+        assert_eq!(lua.get_global("io"), Value::Nil);
+        assert_eq!(lua.get_global("os"), Value::Nil);
+        let mut lua = Lua::new();
+        lua.open_libs(Libs::ALL);
+        assert!(matches!(lua.get_global("io"), Value::Table(_)));
+        assert!(matches!(lua.get_global("os"), Value::Table(_)));
+    }
+
+    #[test]
     fn fopen_modes_and_errors() {
         assert_eq!(fopen(b"/nonexistent/x", b"r").err(), Some(2));
         assert_eq!(fopen(b"/tmp/x", b"q").err(), Some(22));
