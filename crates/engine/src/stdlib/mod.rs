@@ -2,7 +2,9 @@
 
 pub mod base;
 pub mod coroutine;
+pub mod io;
 pub mod math;
+pub mod os;
 pub mod package;
 pub mod string;
 pub mod table;
@@ -25,8 +27,15 @@ impl Libs {
     /// `require`, `module` and `package` (Lua modules from files; C
     /// modules cannot be loaded).
     pub const PACKAGE: Libs = Libs(64);
-    /// Everything Lua 5.1's `lua` command has that redlua implements.
-    pub const ALL: Libs = Libs(127);
+    /// `io`: files, standard streams, `popen` (for the standalone
+    /// interpreter; never for sandboxed scripts).
+    pub const IO: Libs = Libs(128);
+    /// `os`: dates, clocks, environment, files, `exit`, `execute` (for the
+    /// standalone interpreter; never for sandboxed scripts).
+    pub const OS: Libs = Libs(256);
+    /// Everything Lua 5.1's `lua` command has that redlua implements,
+    /// `io` and `os` included: sandboxes list the libraries they want.
+    pub const ALL: Libs = Libs(511);
 
     pub fn contains(self, other: Libs) -> bool {
         self.0 & other.0 == other.0
@@ -57,6 +66,12 @@ impl Lua {
         }
         if libs.contains(Libs::MATH) {
             math::open(self);
+        }
+        if libs.contains(Libs::IO) {
+            io::open(self);
+        }
+        if libs.contains(Libs::OS) {
+            os::open(self);
         }
         if libs.contains(Libs::PACKAGE) {
             package::open(self);

@@ -17,7 +17,7 @@ const DEFAULT_CPATH: &str = "./?.so;/usr/local/lib/lua/5.1/?.so;/usr/lib/x86_64-
 const NO_DL: &str = "dynamic libraries not enabled; check your Lua installation";
 
 /// Libraries already open when `package` is, registered in `package.loaded`.
-const PRELOADED: &[&str] = &["_G", "coroutine", "math", "string", "table"];
+const PRELOADED: &[&str] = &["_G", "coroutine", "io", "math", "os", "string", "table"];
 
 /// Opens the library (after the others, so that `package.loaded` lists them).
 pub fn open(lua: &mut Lua) {

@@ -1,0 +1,12 @@
+local f = io.stdout
+print(pcall(f.write, "x"))
+print(pcall(f.read, 1))
+print(pcall(f.close, {}))
+print(pcall(f.seek))
+print(pcall(function() local t = {write = f.write}; return t:write("x") end))
+print(pcall(function() return io.stdout.write(io.stdout, {}) end))
+print(pcall(function() return io.stdout:write(1, {}) end))
+print(pcall(getmetatable(f).__tostring, 5))
+print(pcall(getmetatable(f).__gc, 5))
+print(pcall(io.input, {}))
+print(pcall(io.output, true))

@@ -1,0 +1,3 @@
+io.write("buffered without newline")
+os.exit(3)
+print("never")

@@ -1,0 +1,3 @@
+print("before")
+os.exit()
+print("never")

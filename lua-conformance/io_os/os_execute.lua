@@ -1,0 +1,8 @@
+print(os.execute())
+print(os.execute("exit 0"))
+print(os.execute("exit 1"))
+print(os.execute("exit 3"))
+print(os.execute("kill -9 $$"))
+print(os.execute("no_such_command_redlua 2>/dev/null"))
+print(os.execute("true > /dev/null"))
+print(pcall(os.execute, {}))

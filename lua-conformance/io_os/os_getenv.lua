@@ -1,0 +1,8 @@
+print(os.getenv("REDLUA_SURELY_UNSET_VARIABLE"))
+print(type(os.getenv("PATH")))
+print(os.getenv(""))
+print(os.getenv("PATH=") == nil)
+print(pcall(os.getenv))
+print(pcall(os.getenv, {}))
+print(os.getenv(12345))
+print(os.getenv("PATH\0garbage") == os.getenv("PATH"))

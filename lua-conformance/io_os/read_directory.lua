@@ -1,0 +1,13 @@
+-- a directory opens for reading; reading it fails with EISDIR
+local f = assert(io.open("/"))
+print(io.type(f))
+print(f:read())
+print(f:read("*a"))
+print(f:read("*n"))
+print(f:read(0))
+print(pcall(f:lines()))
+print(f:close())
+print(io.open("/", "w"))
+print(io.open("/", "a+"))
+local ok, it = pcall(io.lines, "/")
+print(ok, type(it), pcall(it))

@@ -1,0 +1,11 @@
+-- io.write and file:write return true in 5.1; numbers are written with %.14g
+print(io.write("a", 1, " ", 2.5, " ", 1e100, "\n"))
+print(io.stdout:write("b\n"))
+print(io.write())
+print(io.write(""))
+print(io.write(-0.0, " ", 1/3, "\n"))
+local ok, err = pcall(io.write, {})
+print(ok, err)
+ok, err = pcall(io.write, "x", nil)
+print(ok, err)
+print("")
