@@ -425,3 +425,22 @@ fn interrupt_reports_the_loop_body_line() {
         assert_eq!(e.line, Some(line), "{src}");
     }
 }
+
+/// `redlua script | head` ends when the reader goes away (SIGPIPE), as
+/// lua5.1 does, instead of printing into a closed pipe forever.
+#[test]
+fn cli_dies_of_sigpipe() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_redlua"))
+        .args(["-e", "while true do print('y') end"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut buf = [0u8; 4];
+    out.read_exact(&mut buf).unwrap();
+    drop(out);
+    let status = child.wait().unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(13), "{status:?}");
+}

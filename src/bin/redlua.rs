@@ -66,6 +66,14 @@ fn skip_shebang(src: &[u8]) -> &[u8] {
 }
 
 fn main() -> ExitCode {
+    // Like a C program (and lua5.1), die quietly of SIGPIPE when stdout's
+    // reader goes away (`redlua script.lua | head`), instead of running on
+    // with every write failing.
+    // SAFETY: called first thing in main, before any other thread exists;
+    // SIG_DFL is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let argv: Vec<String> = std::env::args().collect();
     let mut lua = Lua::new();
     lua.open_libs(Libs::ALL);
