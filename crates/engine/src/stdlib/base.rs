@@ -211,7 +211,10 @@ fn print(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         if i > 1 {
             out.push(b'\t');
         }
-        out.extend_from_slice(lua.str_bytes(s));
+        // lua5.1 writes each string with fputs, which stops at a NUL byte.
+        let bytes = lua.str_bytes(s);
+        let end = bytes.iter().position(|&c| c == 0).unwrap_or(bytes.len());
+        out.extend_from_slice(&bytes[..end]);
     }
     out.push(b'\n');
     let mut so = std::io::stdout().lock();
