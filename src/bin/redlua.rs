@@ -25,7 +25,10 @@ fn usage() -> ExitCode {
 /// Prints an error the way lua.c's `l_message` does.
 fn report(msg: &str) {
     let _ = std::io::stdout().flush();
-    eprintln!("{}: {}", PROGNAME, msg);
+    let mut line = format!("{PROGNAME}: ").into_bytes();
+    line.extend_from_slice(&redlua_engine::error::bytes_from_text(msg));
+    line.push(b'\n');
+    let _ = std::io::stderr().write_all(&line);
 }
 
 /// Runs a chunk; on error prints the message (and traceback) and fails.

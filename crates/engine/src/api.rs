@@ -25,27 +25,28 @@ use std::rc::Rc;
 /// Formats a chunk name for messages as `luaO_chunkid` does: `=name` shows
 /// `name`, `@file` shows the file name, source text shows `[string "..."]`.
 pub fn chunk_id(source: &str) -> String {
-    // Debian's (and Redis's) builds use 80 (LUA_IDSIZE).
+    // Debian's (and Redis's) builds use 80 (LUA_IDSIZE); lengths count
+    // bytes, as in C.
     const IDSIZE: usize = 80;
-    if let Some(rest) = source.strip_prefix('=') {
-        return rest.chars().take(IDSIZE - 1).collect();
+    let bytes = crate::error::bytes_from_text(source);
+    let text = crate::error::text_from_bytes;
+    if let Some(rest) = bytes.strip_prefix(b"=") {
+        return text(&rest[..rest.len().min(IDSIZE - 1)]);
     }
-    if let Some(rest) = source.strip_prefix('@') {
+    if let Some(rest) = bytes.strip_prefix(b"@") {
         let max = IDSIZE - " '...' ".len() - 1;
         if rest.len() > max {
-            let tail = &rest.as_bytes()[rest.len() - max..];
-            return format!("...{}", String::from_utf8_lossy(tail));
+            return format!("...{}", text(&rest[rest.len() - max..]));
         }
-        return rest.to_string();
+        return text(rest);
     }
-    let bytes = source.as_bytes();
     let line_end = bytes
         .iter()
         .position(|&c| c == b'\n' || c == b'\r')
         .unwrap_or(bytes.len());
     let max = IDSIZE - " [string \"...\"] ".len() - 1;
     let len = line_end.min(max);
-    let first = String::from_utf8_lossy(&bytes[..len]);
+    let first = text(&bytes[..len]);
     if len < bytes.len() {
         format!("[string \"{}...\"]", first)
     } else {

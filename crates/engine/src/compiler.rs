@@ -211,7 +211,7 @@ fn is_and_or(op: BinOp) -> bool {
 }
 
 fn name_rc(bytes: &[u8]) -> Rc<str> {
-    Rc::from(String::from_utf8_lossy(bytes).as_ref())
+    Rc::from(crate::error::text_from_bytes(bytes).as_str())
 }
 
 impl<'h> Compiler<'h> {

@@ -116,3 +116,46 @@ pub fn expected(what: &str, got: &str) -> String {
 
 /// The error of a write to a read-only table (Redis's text).
 pub const READONLY_TABLE: &str = "Attempt to modify a readonly table";
+
+/// First code point of the private-use range that carries raw bytes.
+const RAW_BYTE_BASE: u32 = 0xF700;
+
+/// Lua strings are bytes; messages here are Rust strings. A byte that is
+/// not part of valid UTF-8 is carried as the private-use character
+/// U+F700 + byte, so that `bytes_from_text` gives back exactly the bytes
+/// (a chunk name or a "near" token with a 0xFF byte, say).
+pub fn text_from_bytes(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len());
+    for chunk in b.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for &byte in chunk.invalid() {
+            out.push(char::from_u32(RAW_BYTE_BASE + byte as u32).unwrap_or('\u{fffd}'));
+        }
+    }
+    out
+}
+
+/// The bytes a message stands for (see `text_from_bytes`).
+pub fn bytes_from_text(s: &str) -> std::borrow::Cow<'_, [u8]> {
+    let raw = |c: char| (RAW_BYTE_BASE + 0x80..=RAW_BYTE_BASE + 0xFF).contains(&(c as u32));
+    if !s.chars().any(raw) {
+        return std::borrow::Cow::Borrowed(s.as_bytes());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        if raw(c) {
+            out.push((c as u32 - RAW_BYTE_BASE) as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+impl Error {
+    /// The message as the bytes Lua has it.
+    pub fn message_bytes(&self) -> Vec<u8> {
+        bytes_from_text(&self.message).into_owned()
+    }
+}

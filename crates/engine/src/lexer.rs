@@ -255,7 +255,7 @@ pub fn error_message(chunk: &str, line: u32, msg: &str, near: Option<&[u8]>) -> 
     if let Some(near) = near {
         let end = near.iter().position(|&c| c == 0).unwrap_or(near.len());
         out.push_str(" near '");
-        out.push_str(&String::from_utf8_lossy(&near[..end]));
+        out.push_str(&crate::error::text_from_bytes(&near[..end]));
         out.push('\'');
     }
     out

@@ -913,6 +913,12 @@ impl Lua {
         }
     }
 
+    /// `where_` as the bytes of a Lua string (chunk names may hold any
+    /// byte; see `error::text_from_bytes`).
+    pub fn where_bytes(&self, level: usize) -> Vec<u8> {
+        error::bytes_from_text(&self.where_(level)).into_owned()
+    }
+
     /// "chunk:line:" of the frame `level` levels below the top (0 = top), or
     /// "" when that frame is native or absent (luaL_where).
     pub fn where_(&self, level: usize) -> String {
@@ -954,14 +960,14 @@ impl Lua {
     /// function's current line (luaG_runerror).
     pub fn runtime_error(&mut self, msg: &str) -> LuaError {
         let msg = format!("{}{}", self.where_(0), msg);
-        LuaError::Runtime(self.new_str(msg))
+        LuaError::Runtime(self.new_str(error::bytes_from_text(&msg)))
     }
 
     /// An error raised by a native function: located at its caller's line
     /// (luaL_error).
     pub fn native_error(&mut self, msg: &str) -> LuaError {
         let msg = format!("{}{}", self.where_(1), msg);
-        LuaError::Runtime(self.new_str(msg))
+        LuaError::Runtime(self.new_str(error::bytes_from_text(&msg)))
     }
 
     /// The name the running native function was called by, and whether it
@@ -1046,10 +1052,10 @@ impl Lua {
     /// The text of an error object (strings and numbers as themselves).
     pub fn error_message(&mut self, v: Value) -> String {
         match v {
-            Value::Str(s) => String::from_utf8_lossy(self.heap.str(s)).into_owned(),
+            Value::Str(s) => error::text_from_bytes(self.heap.str(s)),
             Value::Number(n) => {
                 let s = self.number_to_str(n);
-                String::from_utf8_lossy(self.heap.str(s)).into_owned()
+                error::text_from_bytes(self.heap.str(s))
             }
             Value::Nil => "nil".into(),
             other => format!("(error object is a {} value)", other.type_name()),

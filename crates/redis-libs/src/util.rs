@@ -84,7 +84,7 @@ pub fn opt_integer(lua: &mut Lua, a: Args, n: usize, default: i64) -> LuaResult<
 /// A Lua error whose message may hold any bytes, located at the caller's
 /// line like `luaL_error`.
 pub fn error_bytes(lua: &mut Lua, msg: &[u8]) -> LuaError {
-    let mut full = lua.where_(1).into_bytes();
+    let mut full = lua.where_bytes(1);
     full.extend_from_slice(msg);
     LuaError::Runtime(lua.new_str(full))
 }

@@ -231,17 +231,19 @@ fn assert(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         Value::Nil => b"assertion failed!".to_vec(),
         _ => lua.check_bytes(a, 2)?,
     };
-    Err(lua.native_error(&String::from_utf8_lossy(&msg)))
+    // luaL_error(L, "%s", msg): C's %s stops at a NUL byte.
+    let end = msg.iter().position(|&c| c == 0).unwrap_or(msg.len());
+    Err(lua.native_error(&crate::error::text_from_bytes(&msg[..end])))
 }
 
 fn error(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let v = lua.arg(a, 1);
     let level = lua.opt_int(a, 2, 1)?;
     if matches!(v, Value::Str(_) | Value::Number(_)) && level > 0 {
-        let w = lua.where_(level as usize);
+        let w = lua.where_bytes(level as usize);
         if !w.is_empty() {
             let s = lua.to_str(v).expect("string or number");
-            let mut b = w.into_bytes();
+            let mut b = w;
             b.extend_from_slice(lua.str_bytes(s));
             return Err(LuaError::Runtime(Value::Str(lua.heap.intern_vec(b))));
         }
@@ -491,7 +493,7 @@ fn load_and_push(lua: &mut Lua, src: &[u8], chunkname: &str) -> LuaResult<usize>
     match lua.load(src, chunkname) {
         Ok(f) => lua.push_all(&[f]),
         Err(e) => {
-            let m = lua.new_str(e.message);
+            let m = lua.new_str(e.message_bytes());
             lua.push_all(&[Value::Nil, m])
         }
     }
@@ -503,7 +505,7 @@ fn loadstring(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         Value::Nil => src.clone(),
         _ => lua.check_bytes(a, 2)?,
     };
-    load_and_push(lua, &src, &String::from_utf8_lossy(&name))
+    load_and_push(lua, &src, &crate::error::text_from_bytes(&name))
 }
 
 fn load(lua: &mut Lua, a: Args) -> LuaResult<usize> {
@@ -547,7 +549,7 @@ fn load(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             }
         }
     }
-    load_and_push(lua, &src, &String::from_utf8_lossy(&name))
+    load_and_push(lua, &src, &crate::error::text_from_bytes(&name))
 }
 
 /// The function at `level` for getfenv/setfenv (level 1 = the caller).

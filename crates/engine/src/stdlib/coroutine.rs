@@ -240,7 +240,7 @@ fn wrap_aux(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             lua.push_all(&vals)
         }
         Err(Value::Str(s)) => {
-            let mut msg = lua.where_(1).into_bytes();
+            let mut msg = lua.where_bytes(1);
             msg.extend_from_slice(lua.str_bytes(s));
             Err(LuaError::Runtime(Value::Str(lua.heap.intern_vec(msg))))
         }

@@ -146,7 +146,7 @@ fn require(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 /// `msg` with the caller's position in front, as `luaL_error` adds it.
 fn located(lua: &mut Lua, msg: Value) -> Value {
     let Value::Str(s) = msg else { return msg };
-    let mut out = lua.where_(1).into_bytes();
+    let mut out = lua.where_bytes(1);
     out.extend_from_slice(lua.str_bytes(s));
     lua.new_str(out)
 }
