@@ -1,0 +1,104 @@
+//! redlua-server: a Redis 7.0-compatible in-memory server.
+//!
+//! # Architecture
+//!
+//! Redis's model: one thread runs an event loop; commands execute one at a
+//! time, atomically, against in-memory data. The code keeps two sides
+//! apart so that a long-running script on the data side can later service
+//! the network (answer `BUSY`, accept `SCRIPT KILL`) the way Redis's
+//! `processEventsWhileBlocked` does:
+//!
+//! - **network side** — [`event_loop::Network`]: the mio (epoll) poll, the
+//!   listener, and each connection ([`client::Conn`]) with its input
+//!   buffer, incremental [`resp::RequestParser`], output buffer and
+//!   [`server::CallContext`]. Turns are bounded per connection so a
+//!   flooding or stalled client never starves others.
+//! - **data side** — [`server::Server`]: the [`db::Db`]s (16 by default,
+//!   lazy + active expiry in ms), [`config::Config`], statistics, the
+//!   client registry, [`blocking`] (blocked clients by key, FIFO,
+//!   deadlines), [`pubsub`] and WATCH state. Replies for *other* clients
+//!   (pub/sub messages, woken blocked clients) go to [`server::Server::outbox`].
+//!
+//! Commands live in [`commands`]: `commands::COMMANDS` is the one table
+//! (name, arity, flags, key positions, handler); handlers are grouped one
+//! family per file and return a typed [`reply::Reply`] — never protocol
+//! text — with errors worded in [`errors`]. [`resp::encode`] turns a reply
+//! into RESP2 or RESP3 for the connection's protocol.
+//!
+//! # Calling commands without a socket (scripting)
+//!
+//! ```
+//! use redlua_server::{config::Config, reply::Reply, server::{CallContext, ClientRef, Server}};
+//! let mut srv = Server::new(Config::default());
+//! let mut ctx = CallContext::new(ClientRef { slot: usize::MAX, id: 0 }, true);
+//! ctx.in_script = true; // blocking commands never block here
+//! let argv = |a: &[&str]| a.iter().map(|s| s.as_bytes().to_vec()).collect::<Vec<_>>();
+//! assert_eq!(srv.call(&mut ctx, &argv(&["SET", "k", "v"])), Reply::ok());
+//! assert_eq!(srv.call(&mut ctx, &argv(&["GET", "k"])), Reply::Bulk(b"v".to_vec()));
+//! ```
+
+// Tuples of byte strings (argv lists, entries) are the natural types here.
+#![allow(clippy::type_complexity)]
+
+pub mod blocking;
+pub mod client;
+pub mod commands;
+pub mod config;
+pub mod db;
+pub mod errors;
+pub mod event_loop;
+pub mod memory;
+pub mod pubsub;
+pub mod reply;
+pub mod resp;
+pub mod server;
+pub mod types;
+pub mod util;
+
+use std::io;
+use std::net::{SocketAddr, TcpListener};
+
+/// The Redis version this server reports and emulates.
+pub const REDIS_VERSION: &str = "7.0.15";
+
+/// Binds the configured address (`bind` list's first entry, `port`).
+pub fn bind(config: &config::Config) -> io::Result<TcpListener> {
+    let host = config
+        .bind
+        .first()
+        .map(String::as_str)
+        .unwrap_or("127.0.0.1");
+    let host = if host == "*" { "0.0.0.0" } else { host };
+    TcpListener::bind((host, config.port))
+}
+
+/// Runs a server on an already bound listener until SHUTDOWN.
+pub fn serve(listener: TcpListener, config: config::Config) -> io::Result<()> {
+    let mut srv = server::Server::new(config);
+    if let Ok(a) = listener.local_addr() {
+        srv.config.port = a.port();
+    }
+    let mut net = event_loop::Network::new(listener)?;
+    net.run(&mut srv)
+}
+
+/// Binds and runs a server until SHUTDOWN.
+pub fn run(config: config::Config) -> io::Result<()> {
+    let l = bind(&config)?;
+    serve(l, config)
+}
+
+/// Starts a server on a background thread (tests): returns its address.
+pub fn spawn(
+    mut config: config::Config,
+) -> io::Result<(SocketAddr, std::thread::JoinHandle<io::Result<()>>)> {
+    if config.port == 6379 {
+        config.port = 0;
+    }
+    let l = bind(&config)?;
+    let addr = l.local_addr()?;
+    let h = std::thread::Builder::new()
+        .name("redlua-server".into())
+        .spawn(move || serve(l, config))?;
+    Ok((addr, h))
+}

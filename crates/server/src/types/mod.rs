@@ -1,0 +1,107 @@
+//! Value types of the keyspace and their encodings.
+//!
+//! - strings: raw bytes (reported as `int`/`embstr`/`raw` like Redis);
+//! - lists: a ring buffer (`VecDeque`), O(1) push/pop at both ends;
+//! - hashes: an insertion-ordered map (small hashes keep Redis's listpack
+//!   order exactly), O(1) lookups;
+//! - sets: an insertion-ordered set, sorted on output while Redis would use
+//!   an intset;
+//! - sorted sets: a member→score map plus a sorted vector for ranks and
+//!   ranges (binary searches, O(n) memmove on insert);
+//! - streams: ID-ordered entries in a `BTreeMap`.
+
+pub mod hash;
+pub mod list;
+pub mod set;
+pub mod stream;
+pub mod zset;
+
+use crate::util::parse_i64;
+
+/// Hash/zset entries above which Redis converts listpacks.
+pub const LISTPACK_MAX_ENTRIES: usize = 128;
+/// Element size above which Redis converts listpacks.
+pub const LISTPACK_MAX_VALUE: usize = 64;
+/// Set size above which Redis converts intsets.
+pub const INTSET_MAX_ENTRIES: usize = 512;
+
+/// A value stored under a key.
+#[derive(Debug, Clone)]
+pub enum Value {
+    /// String.
+    Str(Vec<u8>),
+    /// List.
+    List(Box<list::List>),
+    /// Hash.
+    Hash(Box<hash::Hash>),
+    /// Set.
+    Set(Box<set::Set>),
+    /// Sorted set.
+    ZSet(Box<zset::ZSet>),
+    /// Stream.
+    Stream(Box<stream::Stream>),
+}
+
+impl Value {
+    /// The name TYPE reports.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Str(_) => "string",
+            Value::List(_) => "list",
+            Value::Hash(_) => "hash",
+            Value::Set(_) => "set",
+            Value::ZSet(_) => "zset",
+            Value::Stream(_) => "stream",
+        }
+    }
+
+    /// The name OBJECT ENCODING reports (what Redis 7.0 would use).
+    pub fn encoding(&self) -> &'static str {
+        match self {
+            Value::Str(s) => {
+                if s.len() <= 20 && parse_i64(s).is_some() {
+                    "int"
+                } else if s.len() <= 44 {
+                    "embstr"
+                } else {
+                    "raw"
+                }
+            }
+            Value::List(_) => "quicklist",
+            Value::Hash(h) => {
+                if h.big {
+                    "hashtable"
+                } else {
+                    "listpack"
+                }
+            }
+            Value::Set(s) => {
+                if s.is_intset() {
+                    "intset"
+                } else {
+                    "hashtable"
+                }
+            }
+            Value::ZSet(z) => {
+                if z.big {
+                    "skiplist"
+                } else {
+                    "listpack"
+                }
+            }
+            Value::Stream(_) => "stream",
+        }
+    }
+
+    /// Approximate heap bytes, for memory reporting.
+    pub fn approx_size(&self) -> usize {
+        match self {
+            Value::Str(s) => s.capacity(),
+            Value::List(l) => l.items.iter().map(|i| i.len() + 24).sum(),
+            Value::Hash(h) => h.map.iter().map(|(k, v)| k.len() + v.len() + 56).sum(),
+            Value::Set(s) => s.items.iter().map(|k| k.len() + 32).sum(),
+            Value::ZSet(z) => z.len() * 80,
+            Value::Stream(s) => s.len() * 64,
+        }
+    }
+}
