@@ -300,13 +300,7 @@ fn db_index(srv: &Server, a: &[u8]) -> Result<usize, Error> {
 
 /// MOVE key db.
 pub fn move_(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let dst = db_index(srv, &argv[2]).map_err(|e| {
-        if e == Error::NotInteger {
-            Error::DbIndex
-        } else {
-            e
-        }
-    })?;
+    let dst = db_index(srv, &argv[2])?;
     if dst == ctx.db {
         return Err(Error::other(
             "ERR source and destination objects are the same",
@@ -339,13 +333,7 @@ pub fn copy(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
             replace = true;
             i += 1;
         } else if is(&argv[i], "db") && i + 1 < argv.len() {
-            dst_db = db_index(srv, &argv[i + 1]).map_err(|e| {
-                if e == Error::NotInteger {
-                    Error::DbIndex
-                } else {
-                    e
-                }
-            })?;
+            dst_db = db_index(srv, &argv[i + 1])?;
             i += 2;
         } else {
             return Err(Error::Syntax);

@@ -95,7 +95,9 @@ pub fn punsubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -
 /// PUBSUB CHANNELS [pattern].
 pub fn pubsub_channels(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
-        return Err(crate::errors::Error::Arity("pubsub|channels".into()));
+        return Err(crate::errors::Error::other(
+            "ERR unknown subcommand or wrong number of arguments for 'CHANNELS'. Try PUBSUB HELP.",
+        ));
     }
     Ok(Reply::bulks(
         srv.pubsub.channels(argv.get(2).map(|p| p.as_slice())),
@@ -129,10 +131,6 @@ pub fn pubsub_help(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>])
             "NUMSUB [<channel> ...]",
             "    Return the number of subscribers for the specified channels, excluding",
             "    pattern subscriptions(default: no channels).",
-            "SHARDCHANNELS [<pattern>]",
-            "    Return the currently active shard level channels matching a <pattern> (default: '*').",
-            "SHARDNUMSUB [<shardchannel> ...]",
-            "    Return the number of subscribers for the specified shard level channel(s)",
         ],
     ))
 }

@@ -97,7 +97,7 @@ pub fn command_info(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>])
     Ok(Reply::Array(
         argv[2..]
             .iter()
-            .map(|n| find_command(n).map_or(Reply::NullArray, command_entry))
+            .map(|n| find_command(n).map_or(Reply::Null, command_entry))
             .collect(),
     ))
 }

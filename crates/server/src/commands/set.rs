@@ -295,7 +295,7 @@ pub fn sdiffstore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
 
 /// SINTERCARD numkeys key... [LIMIT n].
 pub fn sintercard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let n = int_arg(&argv[1])?;
+    let n = int_arg(&argv[1]).unwrap_or(0);
     if n <= 0 {
         return Err(Error::other("ERR numkeys should be greater than 0"));
     }

@@ -260,7 +260,10 @@ fn range_generic(
     let (Some(start), Some(end)) = (start, end) else {
         return Ok(Reply::Array(vec![]));
     };
-    if start > end || count == Some(0) {
+    if count == Some(0) {
+        return Ok(Reply::NullArray);
+    }
+    if start > end {
         return Ok(Reply::Array(vec![]));
     }
     let it = s.entries.range(start..=end);
@@ -357,7 +360,7 @@ pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     let rest = &argv[streams_at..];
     if rest.is_empty() || !rest.len().is_multiple_of(2) {
         return Err(Error::other(
-            "ERR Unbalanced 'xread' list of streams: for each stream key an ID or '$' must be specified.",
+            "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.",
         ));
     }
     let n = rest.len() / 2;
