@@ -331,3 +331,54 @@ fn collection_after_open_call_keeps_results() {
     .unwrap();
     assert_eq!(out[0], Value::Number(0.0));
 }
+
+#[test]
+fn readonly_tables_refuse_writes() {
+    let mut lua = state();
+    let t = lua.new_table();
+    lua.raw_set_str(t, "x", Value::Number(1.0));
+    lua.set_readonly(t, true);
+    lua.set_global("ro", Value::Table(t));
+    // Reads work; every kind of write fails with Redis's text.
+    assert_eq!(
+        run(&mut lua, "return ro.x").unwrap(),
+        vec![Value::Number(1.0)]
+    );
+    let e = run(&mut lua, "ro.y = 2").unwrap_err();
+    assert_eq!(e.message, "test:1: Attempt to modify a readonly table");
+    let e = run(&mut lua, "ro.x = 2").unwrap_err();
+    assert_eq!(e.message, "test:1: Attempt to modify a readonly table");
+    let e = run(&mut lua, "rawset(ro, 'y', 1)").unwrap_err();
+    assert_eq!(e.message, "Attempt to modify a readonly table");
+    let e = run(&mut lua, "setmetatable(ro, {})").unwrap_err();
+    assert_eq!(e.message, "Attempt to modify a readonly table");
+    let e = run(
+        &mut lua,
+        "local ok, m = pcall(function() ro[1] = 1 end) error(m, 0)",
+    )
+    .unwrap_err();
+    assert_eq!(e.message, "test:1: Attempt to modify a readonly table");
+    assert_eq!(run(&mut lua, "return ro.y").unwrap(), vec![Value::Nil]);
+    // The host can lift the protection.
+    lua.set_readonly(t, false);
+    run(&mut lua, "ro.y = 3").unwrap();
+    assert_eq!(
+        run(&mut lua, "return ro.y").unwrap(),
+        vec![Value::Number(3.0)]
+    );
+}
+
+#[test]
+fn errors_carry_their_object_and_line() {
+    let mut lua = state();
+    let e = run(&mut lua, "local x = 1\n\nerror({code = 7})").unwrap_err();
+    assert_eq!(e.line, Some(3));
+    let Some(Value::Table(t)) = e.value else {
+        panic!("error object is not a table: {:?}", e.value)
+    };
+    let k = lua.new_str("code");
+    assert_eq!(lua.raw_get(t, k), Value::Number(7.0));
+    // An error raised by a native function reports its Lua caller's line.
+    let e = run(&mut lua, "\nlocal s = string.rep()").unwrap_err();
+    assert_eq!(e.line, Some(2));
+}

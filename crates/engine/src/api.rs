@@ -59,17 +59,12 @@ impl Lua {
     pub fn load(&mut self, src: &[u8], chunkname: &str) -> Result<Value, Error> {
         let name = chunk_id(chunkname);
         if src.first() == Some(&0x1b) {
-            return Err(Error {
-                kind: ErrorKind::Syntax,
-                message: format!("{}: binary chunks are not supported", name),
-                traceback: None,
-            });
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                format!("{}: binary chunks are not supported", name),
+            ));
         }
-        let syntax = |message: String| Error {
-            kind: ErrorKind::Syntax,
-            message,
-            traceback: None,
-        };
+        let syntax = |message: String| Error::new(ErrorKind::Syntax, message);
         let block = crate::parser::parse(src, &name).map_err(syntax)?;
         let compiled = crate::compiler::compile(&block, &name, &mut self.heap);
         // Deep trees (long operator chains) are freed without recursion.
@@ -98,6 +93,7 @@ impl Lua {
             }
             Err(e) => {
                 let tb = self.traceback(frames);
+                let line = self.innermost_lua_line(frames);
                 self.close_upvals(top);
                 self.frames.truncate(frames);
                 self.n_ccalls = ccalls;
@@ -106,6 +102,7 @@ impl Lua {
                 if err.kind != ErrorKind::Aborted {
                     err.traceback = Some(tb);
                 }
+                err.line = line;
                 Err(err)
             }
         }
@@ -144,6 +141,17 @@ impl Lua {
     pub fn to_string_lossy(&mut self, v: Value) -> Option<String> {
         let s = self.to_str(v)?;
         Some(String::from_utf8_lossy(self.str_bytes(s)).into_owned())
+    }
+
+    /// The current line of the innermost Lua frame above `depth`.
+    fn innermost_lua_line(&self, depth: usize) -> Option<u32> {
+        self.frames[depth.min(self.frames.len())..]
+            .iter()
+            .rev()
+            .find_map(|f| match self.heap.function(f.fref) {
+                Function::Lua(c) => Some(c.proto.line(f.pc.saturating_sub(1))),
+                Function::Native(_) => None,
+            })
     }
 
     /// "stack traceback:" with one line per frame above `depth`, innermost

@@ -39,6 +39,26 @@ pub struct Error {
     pub message: String,
     /// The stack traceback at the point of the error, when captured.
     pub traceback: Option<String>,
+    /// The error object of a runtime error (`error({...})` raises a table).
+    /// Like any value returned to the host, it stays valid until the next
+    /// collection.
+    pub value: Option<Value>,
+    /// The current line of the innermost Lua function when the error was
+    /// raised (what Redis reports as "on @user_script:LINE").
+    pub line: Option<u32>,
+}
+
+impl Error {
+    /// An error without an error object or position.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            traceback: None,
+            value: None,
+            line: None,
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -93,3 +113,6 @@ pub fn bad_self(fname: &str, extra: &str) -> String {
 pub fn expected(what: &str, got: &str) -> String {
     format!("{} expected, got {}", what, got)
 }
+
+/// The error of a write to a read-only table (Redis's text).
+pub const READONLY_TABLE: &str = "Attempt to modify a readonly table";

@@ -214,12 +214,12 @@ impl Lua {
                 self.mark_value(m, v);
             }
         }
-        let n = self.heap.table(t).hash.len();
+        let n = self.heap.table(t).hash.capacity();
         for i in 0..n {
-            let (k, v) = {
-                let (k, v) = self.heap.table(t).hash.get_index(i).expect("entry");
-                (*k, *v)
-            };
+            let (k, v) = self.heap.table(t).hash.node(i);
+            if k.is_nil() {
+                continue;
+            }
             // In a strong table a dead key (nil value) stays marked, so that
             // its slot is never mistaken for a newer object's.
             if !wk || !is_collectable(k) {
@@ -308,7 +308,7 @@ impl Lua {
                 }
             }
             tab.hash
-                .retain(|k, v| !((wk && dead(&self.heap, *k)) || (wv && dead(&self.heap, *v))));
+                .clear_where(|k, v| (wk && dead(&self.heap, k)) || (wv && dead(&self.heap, v)));
             *self.heap.table_mut(t) = tab;
         }
     }

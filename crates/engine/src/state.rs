@@ -91,6 +91,9 @@ pub(crate) struct FrameShape {
     pub is_vararg: bool,
     pub needs_arg: bool,
     pub max_stack: u8,
+    /// The prototype itself, kept alive by the called closure (see
+    /// `Frame::proto`).
+    pub proto: *const Proto,
 }
 
 impl FrameShape {
@@ -101,6 +104,7 @@ impl FrameShape {
             is_vararg: p.is_vararg,
             needs_arg: p.needs_arg,
             max_stack: p.max_stack,
+            proto: p as *const Proto,
         }
     }
 }
@@ -167,6 +171,7 @@ impl Default for Lua {
 impl Lua {
     /// A state with no libraries loaded (see `open_libs`).
     pub fn new() -> Lua {
+        crate::table::init_seed();
         let mut heap = Heap::default();
         let globals = heap.new_table(Table::default());
         let registry = heap.new_table(Table::default());
@@ -265,7 +270,22 @@ impl Lua {
             }
             Err(KeyError::Nil) => Err(self.runtime_error("table index is nil")),
             Err(KeyError::NaN) => Err(self.runtime_error("table index is NaN")),
+            Err(KeyError::ReadOnly) => Err(self.runtime_error(error::READONLY_TABLE)),
         }
+    }
+
+    /// Makes a table read-only or writable again (see `Table::readonly`).
+    pub fn set_readonly(&mut self, t: TableRef, readonly: bool) {
+        self.heap.table_mut(t).readonly = readonly;
+    }
+
+    /// Sets or clears a table's metatable, unless the table is read-only.
+    pub fn set_metatable(&mut self, t: TableRef, mt: Option<TableRef>) -> LuaResult<()> {
+        if self.heap.table(t).readonly {
+            return Err(self.runtime_error(error::READONLY_TABLE));
+        }
+        self.heap.table_mut(t).meta = mt;
+        Ok(())
     }
 
     /// Raw write of a string-keyed field.
@@ -354,20 +374,39 @@ impl Lua {
         key: Value,
         name: Option<(NameKind, &str)>,
     ) -> LuaResult<Value> {
+        match self.index_walk(obj, key, false)? {
+            Ok(v) => Ok(v),
+            Err((t, first)) => Err(self.index_error(t, if first { name } else { None })),
+        }
+    }
+
+    /// The `__index` walk of `obj[key]` (luaV_gettable); `raw_missed`
+    /// says the caller already found `obj` to be a table without `key`.
+    /// `Ok(Err((v, first)))`: `v` cannot be indexed (`first`: `v` is `obj`),
+    /// so that the caller can name it in the error.
+    #[inline]
+    pub(crate) fn index_walk(
+        &mut self,
+        obj: Value,
+        key: Value,
+        raw_missed: bool,
+    ) -> LuaResult<Result<Value, (Value, bool)>> {
         let mut t = obj;
         for depth in 0..MAX_TAG_LOOP {
             let handler = if let Value::Table(tr) = t {
                 let tab = self.heap.table(tr);
-                let v = tab.get(key);
-                if !v.is_nil() {
-                    return Ok(v);
+                if depth > 0 || !raw_missed {
+                    let v = tab.get(key);
+                    if !v.is_nil() {
+                        return Ok(Ok(v));
+                    }
                 }
                 match tab.meta {
-                    None => return Ok(Value::Nil),
+                    None => return Ok(Ok(Value::Nil)),
                     Some(mt) => {
                         let h = self.tm(mt, Tm::Index);
                         if h.is_nil() {
-                            return Ok(Value::Nil);
+                            return Ok(Ok(Value::Nil));
                         }
                         h
                     }
@@ -375,18 +414,23 @@ impl Lua {
             } else {
                 let h = self.tm_of(t, Tm::Index);
                 if h.is_nil() {
-                    let name = if depth == 0 { name } else { None };
-                    let msg = error::type_error("index", name, t.type_name());
-                    return Err(self.runtime_error(&msg));
+                    return Ok(Err((t, depth == 0)));
                 }
                 h
             };
             if let Value::Function(_) = handler {
-                return self.call_meta(handler, t, key);
+                return self.call_meta(handler, t, key).map(Ok);
             }
             t = handler;
         }
         Err(self.runtime_error("loop in gettable"))
+    }
+
+    /// "attempt to index <name> (a <type> value)".
+    #[cold]
+    pub(crate) fn index_error(&mut self, t: Value, name: Option<(NameKind, &str)>) -> LuaError {
+        let msg = error::type_error("index", name, t.type_name());
+        self.runtime_error(&msg)
     }
 
     /// `obj[key]` with metamethods.
@@ -558,7 +602,46 @@ impl Lua {
             .map(|(k, n)| (k, Rc::from(n)))
     }
 
+    /// Pushes the frame of a call to a Lua function whose `nargs` arguments
+    /// are above `stack[func]`.
+    #[inline(always)]
     pub(crate) fn push_lua_frame(
+        &mut self,
+        func: usize,
+        nargs: usize,
+        nresults: i32,
+        fref: FnRef,
+        proto: FrameShape,
+    ) -> LuaResult<()> {
+        let base = func + 1;
+        let top = base + proto.max_stack as usize;
+        if proto.is_vararg || self.frames.len() >= MAX_CALLS || top >= self.stack.len() {
+            return self.push_lua_frame_slow(func, nargs, nresults, fref, proto);
+        }
+        let np = proto.num_params as usize;
+        for i in nargs..np {
+            self.stack[base + i] = Value::Nil;
+        }
+        self.top = top;
+        self.frames.push(Frame {
+            func,
+            base,
+            top,
+            pc: 0,
+            nresults,
+            nvarargs: 0,
+            fref,
+            proto: proto.proto,
+            kind: FrameKind::Lua,
+            c_boundary: false,
+        });
+        Ok(())
+    }
+
+    /// `push_lua_frame` for vararg functions, a stack that must grow, and
+    /// the stack overflow error.
+    #[inline(never)]
+    fn push_lua_frame_slow(
         &mut self,
         func: usize,
         nargs: usize,
@@ -605,6 +688,7 @@ impl Lua {
             nresults,
             nvarargs: nvarargs as u32,
             fref,
+            proto: proto.proto,
             kind: FrameKind::Lua,
             c_boundary: false,
         });
@@ -643,6 +727,7 @@ impl Lua {
             nresults,
             nvarargs: 0,
             fref,
+            proto: std::ptr::null(),
             kind: FrameKind::Native,
             c_boundary: false,
         });
@@ -664,15 +749,27 @@ impl Lua {
 
     /// Moves `n` results from `src` to `dst`, padding with nil or truncating
     /// to `wanted` (-1: keep all), and sets `top` past them.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn move_results(&mut self, src: usize, dst: usize, n: usize, wanted: i32) {
+        let k = if wanted < 0 {
+            n
+        } else {
+            n.min(wanted as usize)
+        };
+        if dst <= src {
+            // Results move down: a forward copy is correct, and for the one
+            // or two values most calls return a loop beats memmove.
+            let stack = &mut self.stack[dst..src + k];
+            for i in 0..k {
+                stack[i] = stack[src - dst + i];
+            }
+        } else {
+            self.stack.copy_within(src..src + k, dst);
+        }
         if wanted < 0 {
-            self.stack.copy_within(src..src + n, dst);
             self.top = dst + n;
         } else {
             let wanted = wanted as usize;
-            let k = n.min(wanted);
-            self.stack.copy_within(src..src + k, dst);
             for v in &mut self.stack[dst + k..dst + wanted] {
                 *v = Value::Nil;
             }
@@ -896,21 +993,15 @@ impl Lua {
                     ErrorKind::Runtime
                 };
                 Error {
-                    kind,
-                    message,
-                    traceback: None,
+                    value: Some(v),
+                    ..Error::new(kind, message)
                 }
             }
-            LuaError::Abort(m) => Error {
-                kind: ErrorKind::Aborted,
-                message: m,
-                traceback: None,
-            },
-            LuaError::Yield => Error {
-                kind: ErrorKind::Runtime,
-                message: "attempt to yield across metamethod/C-call boundary".into(),
-                traceback: None,
-            },
+            LuaError::Abort(m) => Error::new(ErrorKind::Aborted, m),
+            LuaError::Yield => Error::new(
+                ErrorKind::Runtime,
+                "attempt to yield across metamethod/C-call boundary",
+            ),
         }
     }
 
@@ -939,6 +1030,13 @@ impl Lua {
     /// a handler a raised flag stops the script with "interrupted".
     pub fn set_interrupt_handler(&mut self, h: Option<InterruptHandler>) {
         self.interrupt_handler = h;
+    }
+
+    /// Whether the interrupt flag is raised (the dispatch loop's cheap test
+    /// before it saves its position and calls `check_interrupt`).
+    #[inline(always)]
+    pub(crate) fn interrupt_pending(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed)
     }
 
     /// Called by the dispatch loop and long-running library functions.

@@ -8,7 +8,7 @@
 use crate::error;
 use crate::heap::{Function, LuaClosure};
 use crate::proto::{NameKind, Op, Proto, FIELDS_PER_FLUSH, RK_CONST};
-use crate::state::{Lua, LuaResult, Tm};
+use crate::state::{FrameShape, Lua, LuaResult, Tm};
 use crate::value::{FnRef, Value};
 
 /// What kind of function a frame runs.
@@ -34,6 +34,10 @@ pub struct Frame {
     /// Extra arguments of a vararg function, stored at `func + 1 + nparams`.
     pub nvarargs: u32,
     pub fref: FnRef,
+    /// The prototype a Lua frame runs (null for native frames). The called
+    /// closure sits at `stack[func]` for the frame's whole life, so the
+    /// collector keeps it, and with it this prototype, alive.
+    pub proto: *const Proto,
     pub kind: FrameKind,
     /// Called the way 5.1 calls from C (a generic `for` iterator), so that
     /// no coroutine may yield across it.
@@ -73,10 +77,30 @@ impl Arith {
             Arith::Sub => a - b,
             Arith::Mul => a * b,
             Arith::Div => a / b,
-            Arith::Mod => a - (a / b).floor() * b,
+            Arith::Mod => a - floor(a / b) * b,
             Arith::Pow => a.powf(b),
             Arith::Unm => -a,
         }
+    }
+}
+
+/// `f64::floor` without a call into libm (x86-64's baseline has no
+/// rounding instruction): exact for every double, `-0.0` and NaN included.
+#[inline(always)]
+pub(crate) fn floor(x: f64) -> f64 {
+    // Beyond 2^52 every double is an integer; NaN fails the comparison.
+    if x.abs() < 4_503_599_627_370_496.0 {
+        let t = x as i64 as f64;
+        if t > x {
+            t - 1.0
+        } else if t == 0.0 {
+            // floor(-0.0) is -0.0 and floor(0.3) is +0.0.
+            0.0f64.copysign(x)
+        } else {
+            t
+        }
+    } else {
+        x
     }
 }
 
@@ -99,25 +123,69 @@ impl Lua {
             let mut pc = self.frames[fi].pc;
             let fref = self.frames[fi].fref;
             let env_epoch = self.env_epoch;
-            let (proto, env) = match self.heap.function(fref) {
-                Function::Lua(c) => (c.proto.clone(), c.env),
+            let env = match self.heap.function(fref) {
+                Function::Lua(c) => c.env,
                 Function::Native(_) => unreachable!("native frame in the dispatch loop"),
             };
+            debug_assert!(!self.frames[fi].proto.is_null());
+            // SAFETY: a Lua frame's `proto` points into the `Rc<Proto>` of
+            // the closure at `stack[func]`, which no instruction of the frame
+            // overwrites and the collector marks, so it outlives every use
+            // below: each path that pops or replaces this frame leaves this
+            // iteration of the 'frame loop (`continue 'frame` or `return`)
+            // without touching `proto` again.
+            let proto: &Proto = unsafe { &*self.frames[fi].proto };
             let code = &proto.code[..];
             let k = &proto.constants[..];
             let frame_top = base + proto.max_stack as usize;
+            debug_assert!(frame_top < self.stack.len());
 
+            // Register and constant access without bounds checks.
+            //
+            // SAFETY (for every `get_unchecked` below): the compiler gives
+            // each register operand a value below `max_stack` and each
+            // constant operand an index below `constants.len()`;
+            // `push_lua_frame` made `stack.len() > base + max_stack`, and the
+            // stack never shrinks while a frame lives (it only grows, and
+            // `r!` re-reads its buffer on every use). The debug assertions
+            // check both facts in the test suite, whose fuzz test runs
+            // thousands of random programs.
             macro_rules! r {
                 ($x:expr) => {
-                    self.stack[base + $x as usize]
+                    *{
+                        let i = base + $x as usize;
+                        debug_assert!(i < frame_top);
+                        unsafe { self.stack.get_unchecked_mut(i) }
+                    }
                 };
+            }
+            macro_rules! kst {
+                ($i:expr) => {{
+                    let i = $i as usize;
+                    debug_assert!(i < k.len());
+                    unsafe { k.get_unchecked(i) }
+                }};
             }
             macro_rules! rk {
                 ($x:expr) => {
                     if $x < RK_CONST {
-                        self.stack[base + $x as usize]
+                        r!($x)
                     } else {
-                        k[($x - RK_CONST) as usize]
+                        *kst!($x - RK_CONST)
+                    }
+                };
+            }
+            // References into the registers and constants: matching on a
+            // `&Value` reads the tag and payload in place instead of copying
+            // the 16-byte value through a spill slot.
+            macro_rules! rkref {
+                ($x:expr) => {
+                    if $x < RK_CONST {
+                        let i = base + $x as usize;
+                        debug_assert!(i < frame_top);
+                        unsafe { self.stack.get_unchecked(i) }
+                    } else {
+                        kst!($x - RK_CONST)
                     }
                 };
             }
@@ -128,13 +196,14 @@ impl Lua {
             }
             macro_rules! arith {
                 ($op:expr, $a:expr, $b:expr, $c:expr) => {{
-                    let (x, y) = (rk!($b), rk!($c));
-                    if let (Value::Number(x), Value::Number(y)) = (x, y) {
+                    let (x, y) = (rkref!($b), rkref!($c));
+                    if let (&Value::Number(x), &Value::Number(y)) = (x, y) {
                         r!($a) = Value::Number($op.apply(x, y));
                     } else {
+                        let (x, y) = (*x, *y);
                         savepc!();
                         let v =
-                            self.arith_slow($op, x, y, &proto, pc - 1, rk_reg($b), rk_reg($c))?;
+                            self.arith_slow($op, x, y, proto, pc - 1, rk_reg($b), rk_reg($c))?;
                         r!($a) = v;
                     }
                 }};
@@ -150,11 +219,15 @@ impl Lua {
             }
 
             loop {
-                let op = code[pc];
+                debug_assert!(pc < code.len());
+                // SAFETY: every prototype ends with a `Return`, and jumps
+                // only target instructions of the same prototype, so `pc`
+                // stays inside `code`.
+                let op = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 match op {
                     Op::Move(a, b) => r!(a) = r!(b),
-                    Op::LoadK(a, bx) => r!(a) = k[bx as usize],
+                    Op::LoadK(a, bx) => r!(a) = *kst!(bx),
                     Op::LoadBool(a, b, c) => {
                         r!(a) = Value::Bool(b);
                         if c {
@@ -172,7 +245,8 @@ impl Lua {
                     }
                     Op::SetUpval(a, b) => {
                         let u = self.closure_upval(fref, b);
-                        self.upval_set(u, r!(a));
+                        let v = r!(a);
+                        self.upval_set(u, v);
                     }
                     Op::GetGlobal(a, bx) => {
                         let key = k[bx as usize];
@@ -201,6 +275,7 @@ impl Lua {
                     Op::GetTable(a, b, c) => {
                         let obj = r!(b);
                         let key = rk!(c);
+                        let mut missed = false;
                         if let Value::Table(t) = obj {
                             let tab = self.heap.table(t);
                             let v = tab.get(key);
@@ -208,20 +283,30 @@ impl Lua {
                                 r!(a) = v;
                                 continue;
                             }
+                            missed = true;
                         }
                         savepc!();
-                        let name = proto.operand_name(pc - 1, b);
-                        r!(a) = self.index_named(obj, key, name)?;
+                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
                     }
                     Op::SetTable(a, b, c) => {
                         let obj = r!(a);
                         let (key, val) = (rk!(b), rk!(c));
                         savepc!();
                         if let Value::Table(t) = obj {
-                            if self.heap.table(t).meta.is_none() {
+                            let tab = self.heap.table(t);
+                            let raw = match tab.meta {
+                                None => true,
+                                Some(mt) => {
+                                    !tab.get(key).is_nil() || self.tm(mt, Tm::NewIndex).is_nil()
+                                }
+                            };
+                            if raw {
                                 self.raw_set(t, key, val)?;
-                                continue;
+                            } else {
+                                // Only a non-table operand is named in errors.
+                                self.set_index_named(obj, key, val, None)?;
                             }
+                            continue;
                         }
                         let name = proto.operand_name(pc - 1, a as u16);
                         self.set_index_named(obj, key, val, name)?;
@@ -237,15 +322,18 @@ impl Lua {
                         let obj = r!(b);
                         let key = rk!(c);
                         r!(a + 1) = obj;
-                        savepc!();
-                        let name = proto.operand_name(pc - 1, b);
-                        let f = match obj {
-                            Value::Table(t) if self.heap.table(t).meta.is_none() => {
-                                self.heap.table(t).get(key)
+                        let mut missed = false;
+                        if let Value::Table(t) = obj {
+                            let tab = self.heap.table(t);
+                            let v = tab.get(key);
+                            if !v.is_nil() || tab.meta.is_none() {
+                                r!(a) = v;
+                                continue;
                             }
-                            _ => self.index_named(obj, key, name)?,
-                        };
-                        r!(a) = f;
+                            missed = true;
+                        }
+                        savepc!();
+                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
                     }
                     Op::Add(a, b, c) => arith!(Arith::Add, a, b, c),
                     Op::Sub(a, b, c) => arith!(Arith::Sub, a, b, c),
@@ -259,15 +347,8 @@ impl Lua {
                             r!(a) = Value::Number(-n);
                         } else {
                             savepc!();
-                            r!(a) = self.arith_slow(
-                                Arith::Unm,
-                                x,
-                                x,
-                                &proto,
-                                pc - 1,
-                                Some(b),
-                                Some(b),
-                            )?;
+                            r!(a) =
+                                self.arith_slow(Arith::Unm, x, x, proto, pc - 1, Some(b), Some(b))?;
                         }
                     }
                     Op::Not(a, b) => r!(a) = Value::Bool(!r!(b).truthy()),
@@ -285,13 +366,13 @@ impl Lua {
                     Op::Concat(a, b, c) => {
                         savepc!();
                         self.top = frame_top;
-                        let v = self.concat(base, b as usize, c as usize, &proto, pc - 1)?;
+                        let v = self.concat(base, b as usize, c as usize, proto, pc - 1)?;
                         r!(a) = v;
                         gc_check!();
                     }
                     Op::Jmp(sbx) => {
                         pc = (pc as isize + sbx as isize) as usize;
-                        if sbx < 0 {
+                        if sbx < 0 && self.interrupt_pending() {
                             savepc!();
                             self.check_interrupt()?;
                         }
@@ -313,10 +394,11 @@ impl Lua {
                         }
                     }
                     Op::Lt(expect, b, c) => {
-                        let (x, y) = (rk!(b), rk!(c));
+                        let (x, y) = (rkref!(b), rkref!(c));
                         let lt = match (x, y) {
-                            (Value::Number(x), Value::Number(y)) => x < y,
+                            (&Value::Number(x), &Value::Number(y)) => x < y,
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.less_than(x, y)?
                             }
@@ -326,10 +408,11 @@ impl Lua {
                         }
                     }
                     Op::Le(expect, b, c) => {
-                        let (x, y) = (rk!(b), rk!(c));
+                        let (x, y) = (rkref!(b), rkref!(c));
                         let le = match (x, y) {
-                            (Value::Number(x), Value::Number(y)) => x <= y,
+                            (&Value::Number(x), &Value::Number(y)) => x <= y,
                             _ => {
+                                let (x, y) = (*x, *y);
                                 savepc!();
                                 self.less_equal(x, y)?
                             }
@@ -359,6 +442,17 @@ impl Lua {
                             self.top - func - 1
                         };
                         savepc!();
+                        // Lua callee: push its frame and run it in this loop.
+                        if let Value::Function(f) = self.stack[func] {
+                            if let Function::Lua(cl) = self.heap.function(f) {
+                                let shape = FrameShape::of(&cl.proto);
+                                self.push_lua_frame(func, nargs, c as i32 - 1, f, shape)?;
+                                if self.interrupt_pending() {
+                                    self.check_interrupt()?;
+                                }
+                                continue 'frame;
+                            }
+                        }
                         if self.precall(func, nargs, c as i32 - 1)? {
                             self.check_interrupt()?;
                             continue 'frame;
@@ -410,8 +504,8 @@ impl Lua {
                     }
                     Op::ForLoop(a, sbx) => {
                         let ra = base + a as usize;
-                        let (Value::Number(idx), Value::Number(limit), Value::Number(step)) =
-                            (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2])
+                        let (&Value::Number(idx), &Value::Number(limit), &Value::Number(step)) =
+                            (&self.stack[ra], &self.stack[ra + 1], &self.stack[ra + 2])
                         else {
                             unreachable!("for loop state is numeric after ForPrep")
                         };
@@ -425,8 +519,10 @@ impl Lua {
                             pc = (pc as isize + sbx as isize) as usize;
                             self.stack[ra] = Value::Number(idx);
                             self.stack[ra + 3] = Value::Number(idx);
-                            savepc!();
-                            self.check_interrupt()?;
+                            if self.interrupt_pending() {
+                                savepc!();
+                                self.check_interrupt()?;
+                            }
                         }
                     }
                     Op::ForPrep(a, sbx) => {
@@ -460,8 +556,10 @@ impl Lua {
                         if !v.is_nil() {
                             self.stack[ra] = v;
                             pc = (pc as isize + sbx as isize) as usize;
-                            savepc!();
-                            self.check_interrupt()?;
+                            if self.interrupt_pending() {
+                                savepc!();
+                                self.check_interrupt()?;
+                            }
                         }
                     }
                     Op::SetList(a, b, c) => {
@@ -510,6 +608,31 @@ impl Lua {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// `obj[key]` through `__index` for `GetTable` and `Self` at `pc`, whose
+    /// operand `reg` is named in the error only when one is raised.
+    #[inline(never)]
+    fn index_slow(
+        &mut self,
+        obj: Value,
+        key: Value,
+        raw_missed: bool,
+        proto: &Proto,
+        pc: usize,
+        reg: u16,
+    ) -> LuaResult<Value> {
+        match self.index_walk(obj, key, raw_missed)? {
+            Ok(v) => Ok(v),
+            Err((t, first)) => {
+                let name = if first {
+                    proto.operand_name(pc, reg)
+                } else {
+                    None
+                };
+                Err(self.index_error(t, name))
             }
         }
     }
@@ -590,7 +713,7 @@ impl Lua {
         };
         let frame = self.frames[fi];
         if let Function::Lua(c) = self.heap.function(fref) {
-            let proto = crate::state::FrameShape::of(&c.proto);
+            let proto = FrameShape::of(&c.proto);
             if !self.open_upvals.is_empty() {
                 self.close_upvals(frame.base);
             }
@@ -833,5 +956,49 @@ impl Lua {
     fn order_error(&mut self, x: Value, y: Value) -> crate::error::LuaError {
         let msg = error::compare_error(x.type_name(), y.type_name());
         self.runtime_error(&msg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::floor;
+
+    #[test]
+    fn floor_matches_libm() {
+        let mut vals = vec![
+            0.0,
+            -0.0,
+            0.3,
+            -0.3,
+            1.0,
+            -1.0,
+            2.5,
+            -2.5,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            9.007_199_254_740_993e15,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+        ];
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..10_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            vals.push(f64::from_bits(x));
+            vals.push((x % 2_000_001) as f64 / 1000.0 - 1000.0);
+        }
+        for v in vals {
+            let (got, want) = (floor(v), v.floor());
+            assert!(
+                got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                "floor({v:e}) = {got:e}, want {want:e}"
+            );
+        }
     }
 }

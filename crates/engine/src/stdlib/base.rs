@@ -418,11 +418,7 @@ fn rawset(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let t = lua.check_table(a, 1)?;
     let k = lua.check_any(a, 2)?;
     let v = lua.check_any(a, 3)?;
-    match lua.heap.table_mut(t).set(k, v) {
-        Ok(g) => lua.heap.charge(g),
-        Err(crate::table::KeyError::Nil) => return Err(lua.runtime_error("table index is nil")),
-        Err(crate::table::KeyError::NaN) => return Err(lua.runtime_error("table index is NaN")),
-    }
+    lua.raw_set(t, k, v)?;
     lua.push_all(&[Value::Table(t)])
 }
 
@@ -458,7 +454,7 @@ fn setmetatable(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             return Err(lua.native_error("cannot change a protected metatable"));
         }
     }
-    lua.heap.table_mut(t).meta = mt;
+    lua.set_metatable(t, mt)?;
     lua.push_all(&[Value::Table(t)])
 }
 

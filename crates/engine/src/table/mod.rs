@@ -3,30 +3,18 @@
 //!
 //! - `arr[i - 1]` holds key `i`. Assigning `nil` inside the array leaves a
 //!   hole (a `Nil` slot) so that traversal with `next` stays valid.
-//! - `hash` is an `IndexMap`, which gives `next` a cheap position for any key.
+//! - `hash` is a chained scatter table (see `hash`), as in PUC Lua.
 //!   Assigning `nil` to a hash key keeps the entry with a `Nil` value (a dead
-//!   key, as in PUC Lua); dead entries are purged when the map must grow.
+//!   key), so `next` can go on from it; dead entries are purged when the
+//!   part is rebuilt.
 //! - `absent` caches which metamethods this table lacks when it is used as a
 //!   metatable; any write to the table clears it.
 
+mod hash;
+
+pub use hash::{init_seed, HashPart};
+
 use crate::value::{StrRef, TableRef, Value};
-use indexmap::IndexMap;
-use std::hash::BuildHasher;
-use std::sync::OnceLock;
-
-/// The hasher of table keys: ahash keyed once per process with random
-/// seeds, so that key collisions cannot be planned from outside.
-#[derive(Clone, Copy, Default)]
-pub struct KeyHasher;
-
-impl BuildHasher for KeyHasher {
-    type Hasher = ahash::AHasher;
-    #[inline]
-    fn build_hasher(&self) -> ahash::AHasher {
-        static STATE: OnceLock<ahash::RandomState> = OnceLock::new();
-        STATE.get_or_init(ahash::RandomState::new).build_hasher()
-    }
-}
 
 /// `next` was given a key that is not in the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,16 +25,21 @@ pub struct InvalidKey;
 pub enum KeyError {
     Nil,
     NaN,
+    /// The table is read-only (see `Table::readonly`).
+    ReadOnly,
 }
 
 /// A Lua table.
 #[derive(Default)]
 pub struct Table {
     pub arr: Vec<Value>,
-    pub hash: IndexMap<Value, Value, KeyHasher>,
+    pub hash: HashPart,
     pub meta: Option<TableRef>,
     /// Bit `e` set: metamethod event `e` is known to be absent (see `TmEvent`).
     pub absent: u32,
+    /// Writes and `setmetatable` fail ("Attempt to modify a readonly table"):
+    /// the Redis profile protects its globals and libraries this way.
+    pub readonly: bool,
 }
 
 /// Converts a number to an array index when it is an integer in range.
@@ -65,14 +58,15 @@ impl Table {
     pub fn with_capacity(narr: usize, nhash: usize) -> Table {
         Table {
             arr: Vec::with_capacity(narr),
-            hash: IndexMap::with_capacity_and_hasher(nhash, KeyHasher),
+            hash: HashPart::with_capacity(nhash),
             meta: None,
             absent: 0,
+            readonly: false,
         }
     }
 
     /// Raw read.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, key: Value) -> Value {
         match key {
             Value::Number(n) => self.get_num(n),
@@ -84,16 +78,13 @@ impl Table {
 
     #[inline]
     fn hash_get(&self, key: Value) -> Value {
-        if self.hash.is_empty() {
-            return Value::Nil;
-        }
-        self.hash.get(&key).copied().unwrap_or(Value::Nil)
+        self.hash.get(key)
     }
 
     /// Raw read of a string key.
-    #[inline]
+    #[inline(always)]
     pub fn get_str(&self, key: StrRef) -> Value {
-        self.hash_get(Value::Str(key))
+        self.hash.get_str(key)
     }
 
     /// Raw read of a number key.
@@ -120,6 +111,9 @@ impl Table {
     /// for the collector's accounting).
     #[inline]
     pub fn set(&mut self, key: Value, val: Value) -> Result<usize, KeyError> {
+        if self.readonly {
+            return Err(KeyError::ReadOnly);
+        }
         self.absent = 0;
         match key {
             Value::Number(n) => {
@@ -150,7 +144,7 @@ impl Table {
             // A key already in the hash part keeps its place there, so that a
             // traversal in progress is not disturbed.
             if !self.hash.is_empty() {
-                if let Some(slot) = self.hash.get_mut(&Value::Number(i as f64)) {
+                if let Some(slot) = self.hash.get_mut(Value::Number(i as f64)) {
                     *slot = val;
                     return 0;
                 }
@@ -168,28 +162,16 @@ impl Table {
     fn migrate_from_hash(&mut self) {
         while !self.hash.is_empty() {
             let next = Value::Number((self.arr.len() + 1) as f64);
-            match self.hash.swap_remove(&next) {
+            match self.hash.take(next) {
                 Some(v) if !v.is_nil() => self.arr.push(v),
                 _ => break,
             }
         }
     }
 
+    #[inline]
     fn hash_set(&mut self, key: Value, val: Value) -> usize {
-        if let Some(slot) = self.hash.get_mut(&key) {
-            *slot = val;
-            return 0;
-        }
-        if val.is_nil() {
-            return 0;
-        }
-        if self.hash.len() == self.hash.capacity() && self.hash.len() >= 8 {
-            // Purge dead keys before growing.
-            self.hash.retain(|_, v| !v.is_nil());
-        }
-        let cap = self.hash.capacity();
-        self.hash.insert(key, val);
-        (self.hash.capacity() - cap) * HASH_ENTRY_BYTES
+        self.hash.insert(key, val)
     }
 
     /// The length operator: a border of the table, found as PUC's
@@ -247,9 +229,9 @@ impl Table {
             Value::Nil => return Ok(self.next_from_array(0)),
             Value::Number(n) => match array_index(n) {
                 Some(i) if i <= self.arr.len() => return Ok(self.next_from_array(i)),
-                _ => self.hash.get_index_of(&key).ok_or(InvalidKey)? + 1,
+                _ => self.hash.position(key).ok_or(InvalidKey)? + 1,
             },
-            _ => self.hash.get_index_of(&key).ok_or(InvalidKey)? + 1,
+            _ => self.hash.position(key).ok_or(InvalidKey)? + 1,
         };
         Ok(self.next_from_hash(start_hash))
     }
@@ -264,26 +246,16 @@ impl Table {
     }
 
     fn next_from_hash(&self, from: usize) -> Option<(Value, Value)> {
-        let mut idx = from;
-        while let Some((k, v)) = self.hash.get_index(idx) {
-            if !v.is_nil() {
-                return Some((*k, *v));
-            }
-            idx += 1;
-        }
-        None
+        self.hash.next_live(from)
     }
 
     /// Estimated heap bytes of this table (for memory accounting).
     pub fn size_bytes(&self) -> usize {
         std::mem::size_of::<Table>()
             + self.arr.capacity() * std::mem::size_of::<Value>()
-            + self.hash.capacity() * HASH_ENTRY_BYTES
+            + self.hash.capacity() * hash::NODE_BYTES
     }
 }
-
-/// Estimated bytes per hash entry: key, value, hash and index slot.
-const HASH_ENTRY_BYTES: usize = 2 * std::mem::size_of::<Value>() + 8 + 8;
 
 #[cfg(test)]
 mod tests {
