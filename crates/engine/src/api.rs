@@ -18,7 +18,7 @@
 use crate::error::{Error, ErrorKind, LuaError};
 use crate::heap::{Function, LuaClosure, NativeFn};
 use crate::state::{Args, Lua, LuaResult};
-use crate::value::Value;
+use crate::value::{TableRef, Value};
 use std::rc::Rc;
 
 /// Formats a chunk name for messages as `luaO_chunkid` does: `=name` shows
@@ -129,6 +129,17 @@ impl Lua {
         F: Fn(&mut Lua, Args) -> LuaResult<usize> + 'static,
     {
         self.new_native_with("?", NativeFn::Host(Rc::new(f)), Vec::new())
+    }
+
+    /// Raw traversal (`next` without metamethods): the entry after `key`
+    /// (`nil` starts); `None` at the end or when `key` is not in the table.
+    pub fn raw_next(&self, t: TableRef, key: Value) -> Option<(Value, Value)> {
+        self.heap.table(t).next(key).ok().flatten()
+    }
+
+    /// The raw length (`#t` without metamethods: a border).
+    pub fn raw_len(&self, t: TableRef) -> usize {
+        self.heap.table(t).border()
     }
 
     /// Raises a Lua error with `msg` from a host function (located at the
