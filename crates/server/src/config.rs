@@ -38,6 +38,10 @@ pub struct Config {
     pub hz: u64,
     /// Idle client timeout (s; 0: never).
     pub timeout: u64,
+    /// `lua-deterministic yes` (the default): every script starts from
+    /// `math.randomseed(0)` and sees sorted replies from non-deterministic
+    /// commands; `no` gives Redis 7.0's behaviour.
+    pub lua_deterministic: bool,
 }
 
 impl Default for Config {
@@ -58,6 +62,7 @@ impl Default for Config {
             slowlog_max_len: 128,
             hz: 10,
             timeout: 0,
+            lua_deterministic: true,
         }
     }
 }
@@ -83,6 +88,7 @@ pub const PARAMS: &[&str] = &[
     "slowlog-max-len",
     "hz",
     "timeout",
+    "lua-deterministic",
     "save",
     "appendonly",
 ];
@@ -134,6 +140,7 @@ impl Config {
             "slowlog-max-len" => self.slowlog_max_len.to_string(),
             "hz" => self.hz.to_string(),
             "timeout" => self.timeout.to_string(),
+            "lua-deterministic" => if self.lua_deterministic { "yes" } else { "no" }.into(),
             // No persistence: nothing is ever saved or appended.
             "save" => String::new(),
             "appendonly" => "no".into(),
@@ -246,6 +253,13 @@ impl Config {
             "slowlog-max-len" => self.slowlog_max_len = int(value)?.max(0),
             "hz" => self.hz = int(value)?.clamp(1, 500) as u64,
             "timeout" => self.timeout = int(value)?.max(0) as u64,
+            "lua-deterministic" => {
+                self.lua_deterministic = match value.to_ascii_lowercase().as_str() {
+                    "yes" => true,
+                    "no" => false,
+                    _ => return Err(set_failed(name, "argument must be 'yes' or 'no'")),
+                }
+            }
             "save" | "appendonly" => {
                 return Err(set_failed(
                     name,

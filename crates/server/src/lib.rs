@@ -51,6 +51,7 @@ pub mod memory;
 pub mod pubsub;
 pub mod reply;
 pub mod resp;
+pub mod scripting;
 pub mod server;
 pub mod types;
 pub mod util;

@@ -207,6 +207,9 @@ pub struct Server {
     pub slowlog: std::collections::VecDeque<(u64, i64, u64, Vec<Vec<u8>>, String, String)>,
     /// Next slow log id.
     pub slowlog_next_id: u64,
+    /// The Lua scripting engine (created by the first script command;
+    /// taken out of the server while a script runs).
+    pub scripting: Option<Box<crate::scripting::Scripting>>,
     rng: u64,
 }
 
@@ -235,6 +238,7 @@ impl Server {
             lastsave: now / 1000,
             slowlog: Default::default(),
             slowlog_next_id: 0,
+            scripting: None,
             rng: 0x9E37_79B9_7F4A_7C15 ^ (now as u64),
         }
     }

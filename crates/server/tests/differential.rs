@@ -34,12 +34,12 @@ fn take_bytes(data: &[u8], pos: &mut usize, n: usize) -> Vec<u8> {
     v
 }
 
-fn load() -> Vec<Step> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/server/recorded.txt"
+fn load(fixture: &str) -> Vec<Step> {
+    let path = format!(
+        "{}/../../tests/fixtures/{fixture}/recorded.txt",
+        env!("CARGO_MANIFEST_DIR")
     );
-    let data = std::fs::read(path).expect("recorded.txt");
+    let data = std::fs::read(&path).expect("recorded.txt");
     let mut pos = 0;
     let mut steps = Vec::new();
     while pos < data.len() {
@@ -188,7 +188,18 @@ fn connect(addr: std::net::SocketAddr) -> (TcpStream, BufReader<TcpStream>) {
 
 #[test]
 fn differential_against_redis_7_0_15() {
-    let steps = load();
+    replay("server", 500);
+}
+
+/// Scripting cases (EVAL, EVALSHA, SCRIPT, the redis API, conversions,
+/// sandbox), recorded the same way in tests/fixtures/scripting.
+#[test]
+fn scripting_differential_against_redis_7_0_15() {
+    replay("scripting", 150);
+}
+
+fn replay(fixture: &str, min_cases: usize) {
+    let steps = load(fixture);
     let (addr, _h) = redlua_server::spawn(redlua_server::config::Config::default()).unwrap();
     let mut conn: Option<(TcpStream, BufReader<TcpStream>)> = None;
     let mut session = String::new();
@@ -239,8 +250,12 @@ fn differential_against_redis_7_0_15() {
     for f in &failures {
         eprintln!("{f}");
     }
-    eprintln!("differential: {} cases, {} failures", total, failures.len());
-    assert!(total >= 500, "fixture too small");
+    eprintln!(
+        "differential ({fixture}): {} cases, {} failures",
+        total,
+        failures.len()
+    );
+    assert!(total >= min_cases, "fixture too small");
     assert!(
         failures.is_empty(),
         "{} of {} differential cases differ",

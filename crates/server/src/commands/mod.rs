@@ -7,6 +7,7 @@ pub mod hash;
 pub mod keys;
 pub mod list;
 pub mod pubsub;
+pub mod scripting;
 pub mod server;
 pub mod set;
 pub mod stream;
@@ -207,6 +208,7 @@ use hash as h;
 use keys as k;
 use list as l;
 use pubsub as ps;
+use scripting as sc;
 use server as sv;
 use set as s;
 use stream as x;
@@ -225,6 +227,15 @@ const CLIENT_SUBS: &[Command] = &[
     sub!("client", "kill", -3, ADMIN | NOSCRIPT | LOADING | STALE, 0, 0, 0, "connection", cn::client_kill),
     sub!("client", "no-evict", 3, ADMIN | NOSCRIPT | LOADING | STALE, 0, 0, 0, "connection", cn::client_no_evict),
     sub!("client", "help", 2, LOADING | STALE, 0, 0, 0, "connection", cn::client_help),
+];
+
+#[rustfmt::skip]
+const SCRIPT_SUBS: &[Command] = &[
+    sub!("script", "load", 3, NOSCRIPT | STALE, 0, 0, 0, "scripting", sc::script_load),
+    sub!("script", "exists", -3, NOSCRIPT, 0, 0, 0, "scripting", sc::script_exists),
+    sub!("script", "flush", -2, NOSCRIPT, 0, 0, 0, "scripting", sc::script_flush),
+    sub!("script", "kill", 2, NOSCRIPT | ALLOW_BUSY, 0, 0, 0, "scripting", sc::script_kill),
+    sub!("script", "help", 2, LOADING | STALE, 0, 0, 0, "scripting", sc::script_help),
 ];
 
 #[rustfmt::skip]
@@ -282,6 +293,12 @@ pub static COMMANDS: &[Command] = &[
     c!("hello", -1, NOSCRIPT | LOADING | STALE | FAST | NO_AUTH | ALLOW_BUSY, 0, 0, 0, "connection", cn::hello),
     c!("select", 2, LOADING | STALE | FAST, 0, 0, 0, "connection", cn::select),
     container!("client", "CLIENT", -2, 0, "connection", CLIENT_SUBS),
+    // scripting
+    c!("eval", -3, NOSCRIPT | STALE | SKIP_MONITOR | NO_MANDATORY_KEYS, 0, 0, 0, "scripting", sc::eval),
+    c!("evalsha", -3, NOSCRIPT | STALE | SKIP_MONITOR | NO_MANDATORY_KEYS, 0, 0, 0, "scripting", sc::evalsha),
+    c!("eval_ro", -3, READONLY | NOSCRIPT | STALE | SKIP_MONITOR | NO_MANDATORY_KEYS, 0, 0, 0, "scripting", sc::eval_ro),
+    c!("evalsha_ro", -3, READONLY | NOSCRIPT | STALE | SKIP_MONITOR | NO_MANDATORY_KEYS, 0, 0, 0, "scripting", sc::evalsha_ro),
+    container!("script", "SCRIPT", -2, 0, "scripting", SCRIPT_SUBS),
     // server
     container!("command", "COMMAND", -1, LOADING | STALE, "server", COMMAND_SUBS, sv::command_all),
     container!("config", "CONFIG", -2, 0, "server", CONFIG_SUBS),

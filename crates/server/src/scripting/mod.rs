@@ -1,0 +1,401 @@
+//! Scripting: `EVAL`, `EVALSHA`, `EVAL_RO`, `EVALSHA_RO` and `SCRIPT`, on
+//! one Lua state, with Redis 7.0's semantics.
+//!
+//! - [`sandbox`] builds the state (libraries, read-only globals).
+//! - [`redis_lib`] is the `redis` table; `redis.call` runs commands through
+//!   [`Server::call_command`] and gets a typed [`Reply`] back, turned into
+//!   Lua values by [`convert`] without any protocol text in between.
+//! - Scripts are compiled once into functions kept in the registry under
+//!   `f_<sha>`; `SCRIPT LOAD`ed scripts stay until `SCRIPT FLUSH`, those
+//!   created by `EVAL` are kept in a least-recently-used list of 500.
+//! - [`shebang`] parses `#!lua flags=...`; [`random`] is Redis's
+//!   `math.random` generator, reseeded with 0 before every run.
+
+pub mod convert;
+pub mod random;
+pub mod redis_lib;
+pub mod sandbox;
+pub mod shebang;
+
+use crate::reply::Reply;
+use crate::server::{CallContext, Server};
+use convert::{lua_to_reply, one_line};
+use random::RedisRand48;
+use redlua_engine::{ErrorKind, Lua, Value};
+use shebang::ScriptFlags;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+/// The version scripts see in `redis.REDIS_VERSION`.
+pub const REDIS_VERSION: &str = "7.0.15";
+/// `redis.REDIS_VERSION_NUM`: 0x00MMmmpp.
+pub const REDIS_VERSION_NUM: u32 = 0x0007_000f;
+/// Commands whose replies a deterministic script sees sorted.
+pub const SORTED_IN_SCRIPTS: &[&str] = &[
+    "smembers", "sinter", "sunion", "sdiff", "hkeys", "hvals", "keys",
+];
+/// How many EVAL-created scripts the cache keeps (Redis 7.4's bound).
+pub const EVAL_CACHE_LIMIT: usize = 500;
+
+/// State shared between the running script's host functions and
+/// [`Scripting`].
+pub(crate) type Shared = Rc<RefCell<RunState>>;
+
+/// What the `redis` functions need while a script runs.
+pub struct RunState {
+    /// The server, while a script runs (null otherwise). See `with_run`.
+    srv: *mut Server,
+    /// The script's own client context (its SELECT does not leak out).
+    ctx: CallContext,
+    /// Writes are refused (EVAL_RO, or the `no-writes` flag).
+    read_only: bool,
+    flags: ScriptFlags,
+    /// A write command ran.
+    wrote: bool,
+    /// `redis.setresp(3)` was called.
+    resp3: bool,
+    /// Sort the replies of non-deterministic commands.
+    deterministic: bool,
+}
+
+/// A cached script.
+struct Script {
+    flags: ScriptFlags,
+    /// Loaded by SCRIPT LOAD (kept until SCRIPT FLUSH).
+    loaded: bool,
+}
+
+/// The scripting engine of a server.
+pub struct Scripting {
+    lua: Lua,
+    shared: Shared,
+    scripts: HashMap<String, Script>,
+    /// EVAL-created scripts, least recently used first.
+    lru: VecDeque<String>,
+    /// Reseed `math.random` with 0 before each run and sort the replies of
+    /// non-deterministic commands (`lua-deterministic yes`).
+    pub deterministic: bool,
+    /// Random generator kept across runs when not deterministic.
+    random_seeded: bool,
+}
+
+impl Default for Scripting {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The lowercase hex SHA1 of `body`.
+pub fn sha1_hex(body: &[u8]) -> String {
+    use sha1::{Digest, Sha1};
+    let d = Sha1::digest(body);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes `msg` to the server log at `level` (0 debug .. 3 warning), in
+/// Redis's log line format.
+pub fn log_line(srv: &Server, level: usize, msg: &str) {
+    let configured = redis_lib::LOG_LEVELS
+        .iter()
+        .position(|l| *l == srv.config.loglevel)
+        .unwrap_or(2);
+    if level < configured {
+        return;
+    }
+    let mark = ['.', '-', '*', '#'][level.min(3)];
+    let line = format!("{}:M {} {} {}\n", std::process::id(), log_time(), mark, msg);
+    let path = &srv.config.logfile;
+    if path.is_empty() {
+        eprint!("{line}");
+    } else {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            let _ = f.write_all(line.as_bytes());
+        }
+    }
+}
+
+/// "21 Nov 2026 12:00:00.000" in UTC.
+fn log_time() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = now.as_secs() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + (month <= 2) as i64;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{:02} {} {} {:02}:{:02}:{:02}.{:03}",
+        day,
+        MONTHS[(month - 1) as usize],
+        year,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        now.subsec_millis()
+    )
+}
+
+impl Scripting {
+    /// A fresh engine with an empty cache.
+    pub fn new() -> Scripting {
+        let shared = Rc::new(RefCell::new(RunState {
+            srv: std::ptr::null_mut(),
+            ctx: CallContext::new(
+                crate::server::ClientRef {
+                    slot: usize::MAX,
+                    id: 0,
+                },
+                true,
+            ),
+            read_only: false,
+            flags: ScriptFlags::default(),
+            wrote: false,
+            resp3: false,
+            deterministic: true,
+        }));
+        Scripting {
+            lua: sandbox::new_state(&shared),
+            shared,
+            scripts: HashMap::new(),
+            lru: VecDeque::new(),
+            deterministic: true,
+            random_seeded: false,
+        }
+    }
+
+    /// Number of cached scripts.
+    pub fn len(&self) -> usize {
+        self.scripts.len()
+    }
+
+    /// True when no script is cached.
+    pub fn is_empty(&self) -> bool {
+        self.scripts.is_empty()
+    }
+
+    /// Bytes used by the Lua state.
+    pub fn memory(&self) -> usize {
+        self.lua.memory_used()
+    }
+
+    /// Whether a script with this SHA1 (any case) is cached.
+    pub fn exists(&self, sha: &[u8]) -> bool {
+        sha.len() == 40
+            && self
+                .scripts
+                .contains_key(&String::from_utf8_lossy(sha).to_lowercase())
+    }
+
+    /// SCRIPT FLUSH: empties the cache and starts a fresh Lua state.
+    pub fn flush(&mut self) {
+        *self = Scripting {
+            deterministic: self.deterministic,
+            ..Scripting::new()
+        };
+    }
+
+    /// Compiles `body` into the cache (no-op when cached). Returns its SHA1,
+    /// or the compile error reply.
+    pub fn load(&mut self, body: &[u8], from_load: bool) -> Result<String, Reply> {
+        let sha = sha1_hex(body);
+        if let Some(s) = self.scripts.get_mut(&sha) {
+            if from_load && !s.loaded {
+                s.loaded = true;
+                self.lru.retain(|x| x != &sha);
+            }
+            return Ok(sha);
+        }
+        let (flags, start) = shebang::parse(body).map_err(|e| Reply::Error(e.into()))?;
+        let f = self.lua.load(&body[start..], "@user_script").map_err(|e| {
+            Reply::Error(one_line(
+                format!("ERR Error compiling script (new function): {}", e.message).as_bytes(),
+            ))
+        })?;
+        let reg = self.lua.registry();
+        let key = self.lua.new_str(format!("f_{sha}"));
+        self.lua
+            .raw_set(reg, key, f)
+            .expect("the registry is writable");
+        self.scripts.insert(
+            sha.clone(),
+            Script {
+                flags,
+                loaded: from_load,
+            },
+        );
+        if !from_load {
+            self.lru.push_back(sha.clone());
+            while self.lru.len() > EVAL_CACHE_LIMIT {
+                if let Some(old) = self.lru.pop_front() {
+                    self.scripts.remove(&old);
+                    let key = self.lua.new_str(format!("f_{old}"));
+                    let _ = self.lua.raw_set(reg, key, Value::Nil);
+                }
+            }
+        }
+        Ok(sha)
+    }
+
+    /// EVAL / EVALSHA / EVAL_RO / EVALSHA_RO, after arity checks.
+    pub fn eval(
+        &mut self,
+        srv: &mut Server,
+        ctx: &CallContext,
+        argv: &[Vec<u8>],
+        by_sha: bool,
+        read_only: bool,
+    ) -> Reply {
+        let numkeys = match std::str::from_utf8(&argv[2])
+            .ok()
+            .and_then(|s| s.parse::<i64>().ok())
+        {
+            Some(n) => n,
+            None => return Reply::Error("ERR value is not an integer or out of range".into()),
+        };
+        if numkeys > (argv.len() - 3) as i64 {
+            return Reply::Error("ERR Number of keys can't be greater than number of args".into());
+        }
+        if numkeys < 0 {
+            return Reply::Error("ERR Number of keys can't be negative".into());
+        }
+        let sha = if by_sha {
+            let sha = String::from_utf8_lossy(&argv[1]).to_lowercase();
+            if sha.len() != 40 || !self.scripts.contains_key(&sha) {
+                return Reply::Error("NOSCRIPT No matching script. Please use EVAL.".into());
+            }
+            sha
+        } else {
+            match self.load(&argv[1], false) {
+                Ok(sha) => sha,
+                Err(e) => return e,
+            }
+        };
+        let flags = self.scripts[&sha].flags;
+        if let Some(pos) = self.lru.iter().position(|s| s == &sha) {
+            let s = self.lru.remove(pos).expect("position is valid");
+            self.lru.push_back(s);
+        }
+        if read_only && flags.shebang && !flags.no_writes {
+            return Reply::Error(
+                "ERR Can not execute a script with write flag using *_ro command.".into(),
+            );
+        }
+        let split = 3 + numkeys as usize;
+        self.run(
+            srv,
+            ctx,
+            &sha,
+            flags,
+            read_only,
+            &argv[3..split],
+            &argv[split..],
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &mut self,
+        srv: &mut Server,
+        ctx: &CallContext,
+        sha: &str,
+        flags: ScriptFlags,
+        read_only: bool,
+        keys: &[Vec<u8>],
+        args: &[Vec<u8>],
+    ) -> Reply {
+        let lua = &mut self.lua;
+        let g = lua.globals();
+        lua.set_readonly(g, false);
+        for (name, items) in [("KEYS", keys), ("ARGV", args)] {
+            let t = lua.new_table();
+            for (i, item) in items.iter().enumerate() {
+                let v = lua.new_str(item);
+                lua.raw_set(t, Value::Number((i + 1) as f64), v)
+                    .expect("a new table is writable");
+            }
+            lua.set_global(name, Value::Table(t));
+        }
+        lua.set_readonly(g, true);
+        if self.deterministic || !self.random_seeded {
+            let mut r = RedisRand48::default();
+            if self.deterministic {
+                r.srand(0);
+            }
+            lua.set_random_source(Box::new(r));
+            self.random_seeded = true;
+        }
+        {
+            let mut st = self.shared.borrow_mut();
+            st.srv = srv as *mut Server;
+            st.ctx = CallContext::new(ctx.client, true);
+            st.ctx.db = ctx.db;
+            st.ctx.in_script = true;
+            st.read_only = read_only || flags.no_writes;
+            st.flags = flags;
+            st.wrote = false;
+            st.resp3 = false;
+            st.deterministic = self.deterministic;
+        }
+        let key = lua.new_str(format!("f_{sha}"));
+        let reg = lua.registry();
+        let f = lua.raw_get(reg, key);
+        let result = lua.call(f, &[]);
+        let resp3 = {
+            let mut st = self.shared.borrow_mut();
+            st.srv = std::ptr::null_mut();
+            st.resp3
+        };
+        match result {
+            Ok(vals) => lua_to_reply(lua, vals.first().copied().unwrap_or(Value::Nil), resp3),
+            Err(e) => Self::error_reply(lua, e, sha),
+        }
+    }
+
+    /// The error reply of a failed run: `<text> script: <sha>, on
+    /// @user_script:<line>.`
+    fn error_reply(lua: &mut Lua, e: redlua_engine::Error, sha: &str) -> Reply {
+        let text = if e.kind == ErrorKind::Aborted {
+            "ERR Script killed by user with SCRIPT KILL...".to_string()
+        } else {
+            match e.value {
+                Some(Value::Table(t)) => {
+                    let k = lua.new_str("err");
+                    match lua.raw_get(t, k) {
+                        Value::Str(s) => String::from_utf8_lossy(lua.str_bytes(s)).into_owned(),
+                        // Redis 7.0.15 crashes here; we answer.
+                        _ => "ERR Script raised an error table without an 'err' string field"
+                            .to_string(),
+                    }
+                }
+                Some(Value::Nil) | None if e.kind != ErrorKind::Syntax && e.message.is_empty() => {
+                    "ERR nil".to_string()
+                }
+                Some(Value::Nil) => "ERR nil".to_string(),
+                Some(Value::Bool(b)) => format!("ERR {b}"),
+                _ => format!("ERR {}", e.message),
+            }
+        };
+        let full = match e.line {
+            Some(line) => format!("{text} script: {sha}, on @user_script:{line}."),
+            None => text,
+        };
+        Reply::Error(one_line(full.as_bytes()))
+    }
+}
