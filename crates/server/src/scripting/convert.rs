@@ -3,6 +3,7 @@
 //! protocol text in between.
 
 use crate::reply::Reply;
+use redlua_engine::value::TableRef;
 use redlua_engine::{Lua, LuaResult, Value};
 use std::borrow::Cow;
 
@@ -148,16 +149,104 @@ pub fn lua_number_to_int(n: f64) -> i64 {
 
 /// The reply for a script's return value. `resp3` is the script's protocol.
 /// A table nested deeper than [`MAX_REPLY_DEPTH`] (or referring to itself)
-/// gives an error reply instead of a partial one.
+/// gives an error reply instead of a partial one. The walk keeps its own
+/// stack, so no script can exhaust the thread's.
 pub fn lua_to_reply(lua: &mut Lua, v: Value, resp3: bool) -> Reply {
-    match to_reply(lua, v, resp3, 0) {
-        Some(r) => r,
-        None => Reply::Error("ERR reached lua stack limit".into()),
+    let mut stack: Vec<Open> = Vec::new();
+    let mut todo = v;
+    loop {
+        let mut result = match classify(lua, todo, resp3) {
+            Ok(r) => Some(r),
+            Err(open) => {
+                if stack.len() >= MAX_REPLY_DEPTH {
+                    return Reply::Error("ERR reached lua stack limit".into());
+                }
+                stack.push(open);
+                None
+            }
+        };
+        loop {
+            if let Some(r) = result.take() {
+                match stack.last_mut() {
+                    None => return r,
+                    Some(top) => top.attach(r),
+                }
+            }
+            let top = stack.last_mut().expect("an open table");
+            match top.advance(lua) {
+                Some(x) => {
+                    todo = x;
+                    break;
+                }
+                None => result = Some(stack.pop().expect("an open table").finish()),
+            }
+        }
     }
 }
 
-fn to_reply(lua: &mut Lua, v: Value, resp3: bool, depth: usize) -> Option<Reply> {
-    Some(match v {
+/// A table being turned into an array, map or set reply.
+enum Open {
+    Array {
+        t: TableRef,
+        next: f64,
+        items: Vec<Reply>,
+    },
+    Map {
+        t: TableRef,
+        key: Value,
+        pairs: Vec<(Reply, Reply)>,
+        pending: Option<Reply>,
+    },
+    Set {
+        t: TableRef,
+        key: Value,
+        items: Vec<Reply>,
+    },
+}
+
+impl Open {
+    /// Takes the reply of the value `advance` gave last.
+    fn attach(&mut self, r: Reply) {
+        match self {
+            Open::Array { items, .. } | Open::Set { items, .. } => items.push(r),
+            Open::Map { pairs, pending, .. } => match pending.take() {
+                None => *pending = Some(r),
+                Some(k) => pairs.push((k, r)),
+            },
+        }
+    }
+
+    /// The next value to convert, or `None` when the table is done.
+    fn advance(&mut self, lua: &mut Lua) -> Option<Value> {
+        match self {
+            Open::Array { t, next, .. } => {
+                let x = lua.raw_get(*t, Value::Number(*next));
+                *next += 1.0;
+                (!x.is_nil()).then_some(x)
+            }
+            Open::Map {
+                t, key, pending, ..
+            } if pending.is_some() => Some(lua.raw_get(*t, *key)),
+            Open::Map { t, key, .. } | Open::Set { t, key, .. } => {
+                let (k, _) = lua.raw_next(*t, *key)?;
+                *key = k;
+                Some(k)
+            }
+        }
+    }
+
+    fn finish(self) -> Reply {
+        match self {
+            Open::Array { items, .. } => Reply::Array(items),
+            Open::Set { items, .. } => Reply::Set(items),
+            Open::Map { pairs, .. } => Reply::Map(pairs),
+        }
+    }
+}
+
+/// The reply of a value that needs no walk, or the table walk to open.
+fn classify(lua: &mut Lua, v: Value, resp3: bool) -> Result<Reply, Open> {
+    Ok(match v {
         Value::Str(s) => Reply::Bulk(lua.str_bytes(s).to_vec()),
         Value::Bool(b) => {
             if resp3 {
@@ -170,24 +259,21 @@ fn to_reply(lua: &mut Lua, v: Value, resp3: bool, depth: usize) -> Option<Reply>
         }
         Value::Number(n) => Reply::Int(lua_number_to_int(n)),
         Value::Table(t) => {
-            if depth >= MAX_REPLY_DEPTH {
-                return None;
-            }
             let field = |lua: &mut Lua, name: &str| {
                 let k = lua.new_str(name);
                 lua.raw_get(t, k)
             };
             if let Value::Str(s) = field(lua, "err") {
-                return Some(Reply::Error(one_line(lua.str_bytes(s))));
+                return Ok(Reply::Error(one_line(lua.str_bytes(s))));
             }
             if let Value::Str(s) = field(lua, "ok") {
-                return Some(Reply::Status(one_line(lua.str_bytes(s))));
+                return Ok(Reply::Status(one_line(lua.str_bytes(s))));
             }
             if let Value::Number(d) = field(lua, "double") {
-                return Some(Reply::Double(d));
+                return Ok(Reply::Double(d));
             }
             if let Value::Str(s) = field(lua, "big_number") {
-                return Some(Reply::BigNumber(one_line(lua.str_bytes(s)).into_owned()));
+                return Ok(Reply::BigNumber(one_line(lua.str_bytes(s)).into_owned()));
             }
             if let Value::Table(vt) = field(lua, "verbatim_string") {
                 let k = lua.new_str("format");
@@ -195,46 +281,33 @@ fn to_reply(lua: &mut Lua, v: Value, resp3: bool, depth: usize) -> Option<Reply>
                 let k = lua.new_str("string");
                 let s = lua.raw_get(vt, k);
                 if let (Value::Str(f), Value::Str(s)) = (f, s) {
-                    let format = lua.str_bytes(f);
-                    let format = &format[..format.len().min(3)];
-                    let fmt: &'static str = match format {
-                        b"mkd" => "mkd",
+                    let fmt: &'static str = match lua.str_bytes(f).get(..3) {
+                        Some(b"mkd") => "mkd",
                         _ => "txt",
                     };
-                    return Some(Reply::Verbatim(fmt, lua.str_bytes(s).to_vec()));
+                    return Ok(Reply::Verbatim(fmt, lua.str_bytes(s).to_vec()));
                 }
             }
             if let Value::Table(m) = field(lua, "map") {
-                let mut pairs = Vec::new();
-                let mut k = Value::Nil;
-                while let Some((key, val)) = lua.raw_next(m, k) {
-                    let rk = to_reply(lua, key, resp3, depth + 1)?;
-                    let rv = to_reply(lua, val, resp3, depth + 1)?;
-                    pairs.push((rk, rv));
-                    k = key;
-                }
-                return Some(Reply::Map(pairs));
+                return Err(Open::Map {
+                    t: m,
+                    key: Value::Nil,
+                    pairs: Vec::new(),
+                    pending: None,
+                });
             }
             if let Value::Table(s) = field(lua, "set") {
-                let mut items = Vec::new();
-                let mut k = Value::Nil;
-                while let Some((key, _)) = lua.raw_next(s, k) {
-                    items.push(to_reply(lua, key, resp3, depth + 1)?);
-                    k = key;
-                }
-                return Some(Reply::Set(items));
+                return Err(Open::Set {
+                    t: s,
+                    key: Value::Nil,
+                    items: Vec::new(),
+                });
             }
-            let mut items = Vec::new();
-            let mut i = 1.0;
-            loop {
-                let x = lua.raw_get(t, Value::Number(i));
-                if x.is_nil() {
-                    break;
-                }
-                items.push(to_reply(lua, x, resp3, depth + 1)?);
-                i += 1.0;
-            }
-            Reply::Array(items)
+            return Err(Open::Array {
+                t,
+                next: 1.0,
+                items: Vec::new(),
+            });
         }
         _ => Reply::Null,
     })
