@@ -382,3 +382,22 @@ fn errors_carry_their_object_and_line() {
     let e = run(&mut lua, "\nlocal s = string.rep()").unwrap_err();
     assert_eq!(e.line, Some(2));
 }
+
+/// The CLI's traceback of an uncaught error matches lua5.1's byte for byte:
+/// call-site names, lost tail calls, and the "..." of a deep stack
+/// (tests/fixtures/traceback_names.err was recorded from lua5.1).
+#[test]
+fn uncaught_error_traceback_matches_lua() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_redlua"))
+        .arg("traceback_names.lua")
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let want = std::fs::read(format!("{dir}/traceback_names.err")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&want)
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

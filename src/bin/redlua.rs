@@ -5,6 +5,7 @@
 //! redlua -e 'chunk'        run a string
 //! redlua [-]               run standard input
 //! redlua -v                print the version
+//! redlua --redis-libs ...  also open Redis's cjson, cmsgpack, struct, bit
 //! ```
 
 use redlua_engine::{Libs, Lua, Value};
@@ -14,7 +15,10 @@ use std::process::ExitCode;
 const PROGNAME: &str = "redlua";
 
 fn usage() -> ExitCode {
-    eprintln!("usage: {} [-e stat] [-v] [script [args]]", PROGNAME);
+    eprintln!(
+        "usage: {} [--redis-libs] [-e stat] [-v] [script [args]]",
+        PROGNAME
+    );
     ExitCode::from(1)
 }
 
@@ -65,6 +69,16 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
     let mut lua = Lua::new();
     lua.open_libs(Libs::ALL);
+    let code = run_args(&mut lua, &argv);
+    // As lua_close does: the finalizers of the remaining userdata run.
+    lua.close();
+    let _ = std::io::stdout().flush();
+    code
+}
+
+/// Runs the command line: options, then a script or stdin.
+fn run_args(lua: &mut Lua, argv: &[String]) -> ExitCode {
+    let lua = &mut *lua;
     let mut i = 1;
     let mut ran_e = false;
     while i < argv.len() {
@@ -73,7 +87,7 @@ fn main() -> ExitCode {
                 let Some(chunk) = argv.get(i + 1) else {
                     return usage();
                 };
-                if !run(&mut lua, chunk.as_bytes(), "=(command line)", &[]) {
+                if !run(lua, chunk.as_bytes(), "=(command line)", &[]) {
                     return ExitCode::from(1);
                 }
                 ran_e = true;
@@ -81,6 +95,10 @@ fn main() -> ExitCode {
             }
             "-v" => {
                 println!("redlua 0.1.0 (Lua 5.1 compatible)");
+                i += 1;
+            }
+            "--redis-libs" => {
+                redlua_redis_libs::open(lua);
                 i += 1;
             }
             "--" => {
@@ -101,7 +119,7 @@ fn main() -> ExitCode {
             report("cannot read stdin");
             return ExitCode::from(1);
         }
-        let ok = run(&mut lua, skip_shebang(&src), "=stdin", &[]);
+        let ok = run(lua, skip_shebang(&src), "=stdin", &[]);
         let _ = std::io::stdout().flush();
         return if ok {
             ExitCode::SUCCESS
@@ -140,7 +158,7 @@ fn main() -> ExitCode {
     } else {
         format!("@{}", script)
     };
-    let ok = run(&mut lua, skip_shebang(&src), &name, &script_args);
+    let ok = run(lua, skip_shebang(&src), &name, &script_args);
     let _ = std::io::stdout().flush();
     if ok {
         ExitCode::SUCCESS

@@ -19,6 +19,7 @@ use crate::error::{Error, ErrorKind, LuaError};
 use crate::heap::{Function, LuaClosure, NativeFn};
 use crate::state::{Args, Lua, LuaResult};
 use crate::value::{TableRef, Value};
+use crate::vm::FrameKind;
 use std::rc::Rc;
 
 /// Formats a chunk name for messages as `luaO_chunkid` does: `=name` shows
@@ -165,31 +166,120 @@ impl Lua {
             })
     }
 
+    /// The first free stack slot: values a native function pushed sit
+    /// below it. With `truncate_stack`, lets library code keep values it is
+    /// building rooted (on the stack) and drop them again.
+    pub fn stack_top(&self) -> usize {
+        self.top
+    }
+
+    /// Pops the values above `top` (a shrinking `lua_settop`); never grows
+    /// the stack. Values popped are no longer roots for the collector. A
+    /// native function may only pop what it pushed itself (`top` no lower
+    /// than `stack_top()` was when it started).
+    pub fn truncate_stack(&mut self, top: usize) {
+        if top < self.top {
+            self.top = top;
+        }
+    }
+
+    /// The value in stack slot `slot` (nil at or above the top).
+    pub fn stack_get(&self, slot: usize) -> Value {
+        if slot < self.top {
+            self.stack[slot]
+        } else {
+            Value::Nil
+        }
+    }
+
+    /// Replaces the value in stack slot `slot`; ignored at or above the top.
+    pub fn stack_set(&mut self, slot: usize, v: Value) {
+        if slot < self.top {
+            self.stack[slot] = v;
+        }
+    }
+
     /// "stack traceback:" with one line per frame above `depth`, innermost
     /// first, as lua5.1 prints it.
     pub fn traceback(&self, depth: usize) -> String {
-        let mut out = String::from("stack traceback:");
-        for f in self.frames[depth.min(self.frames.len())..].iter().rev() {
+        // One entry per stack level, innermost first, the levels lost to
+        // tail calls included, then the host's C level.
+        let mut levels = Vec::new();
+        let first = depth.min(self.frames.len());
+        for j in (first..self.frames.len()).rev() {
+            let f = &self.frames[j];
+            let name = self.call_site_name(j);
             match self.heap.function(f.fref) {
-                Function::Native(c) => out.push_str(&format!("\n\t[C]: in function '{}'", c.name)),
+                Function::Native(_) => levels.push(match name {
+                    Some(n) => format!("[C]: in function '{n}'"),
+                    None => "[C]: ?".into(),
+                }),
                 Function::Lua(c) => {
                     let p = &c.proto;
                     let line = p.line(f.pc.saturating_sub(1));
-                    if p.line_defined == 0 {
-                        out.push_str(&format!("\n\t{}:{}: in main chunk", p.source, line));
-                    } else {
-                        out.push_str(&format!(
-                            "\n\t{}:{}: in function <{}:{}>",
+                    levels.push(match name {
+                        Some(n) => format!("{}:{}: in function '{n}'", p.source, line),
+                        None if p.line_defined == 0 => {
+                            format!("{}:{}: in main chunk", p.source, line)
+                        }
+                        None => format!(
+                            "{}:{}: in function <{}:{}>",
                             p.source, line, p.source, p.line_defined
-                        ));
+                        ),
+                    });
+                    for _ in 0..f.tailcalls.min(TRACEBACK_FIRST as u16 + 1) {
+                        levels.push("(tail call): ?".into());
                     }
                 }
             }
         }
-        out.push_str("\n\t[C]: ?");
+        levels.push("[C]: ?".into());
+        // 5.1 shows the first and the last levels of a deep stack.
+        let mut out = String::from("stack traceback:");
+        let n = levels.len();
+        for (i, l) in levels.iter().enumerate() {
+            if n > TRACEBACK_FIRST + TRACEBACK_LAST + 1 && i >= TRACEBACK_FIRST {
+                if i == TRACEBACK_FIRST {
+                    out.push_str("\n\t...");
+                }
+                if i < n - TRACEBACK_LAST {
+                    continue;
+                }
+            }
+            out.push_str("\n\t");
+            out.push_str(l);
+        }
         out
     }
 }
+
+impl Lua {
+    /// The name the caller of frame `j` used for it (5.1's getfuncname):
+    /// the operand name of the caller's current call instruction.
+    fn call_site_name(&self, j: usize) -> Option<String> {
+        let f = &self.frames[j];
+        if j == 0 || (f.kind == FrameKind::Lua && f.tailcalls > 0) {
+            return None;
+        }
+        let caller = &self.frames[j - 1];
+        if caller.kind != FrameKind::Lua || f.func < caller.base {
+            return None;
+        }
+        let Function::Lua(c) = self.heap.function(caller.fref) else {
+            return None;
+        };
+        let reg = u16::try_from(f.func - caller.base).ok()?;
+        c.proto
+            .operand_name(caller.pc.checked_sub(1)?, reg)
+            .map(|(_, n)| n.to_string())
+    }
+}
+
+/// Levels a traceback shows before and after its "..." (5.1's LEVELS1 and
+/// LEVELS2, less the two levels of `lua.c`'s message handler that 5.1
+/// counts in the first part).
+const TRACEBACK_FIRST: usize = 10;
+const TRACEBACK_LAST: usize = 10;
 
 #[cfg(test)]
 mod tests {

@@ -1442,11 +1442,18 @@ impl<'h> Compiler<'h> {
     }
 
     fn table(&mut self, items: &[TableItem], line: u32, dst: u8) -> CResult<()> {
-        let narr = items
+        let mut narr = items
             .iter()
             .filter(|i| matches!(i, TableItem::Positional(_)))
             .count();
         let nhash = items.len() - narr;
+        // As 5.1's constructor counts: an open last item (a call or `...`)
+        // is not presized.
+        if let Some(TableItem::Positional(v)) = items.last() {
+            if is_multi(v) {
+                narr -= 1;
+            }
+        }
         let pc = self.emit(Op::NewTable(
             dst,
             narr.min(u16::MAX as usize) as u16,

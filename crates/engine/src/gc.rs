@@ -15,7 +15,7 @@ use crate::error::{LuaError, MSG_NOT_ENOUGH_MEMORY};
 use crate::heap::{Function, Upval};
 use crate::proto::Proto;
 use crate::state::{Lua, LuaResult, Tm};
-use crate::value::{TableRef, ThreadRef, UpvalRef, Value};
+use crate::value::{TableRef, ThreadRef, UdRef, UpvalRef, Value};
 
 /// An object whose children still have to be marked.
 enum Gray {
@@ -41,6 +41,8 @@ impl Lua {
         };
         self.mark_roots(&mut m);
         self.propagate(&mut m);
+        self.separate_finalizable(&mut m, false);
+        self.propagate(&mut m);
         self.clear_weak(&m.weak);
         self.close_dead_threads_upvals();
         self.heap.sweep();
@@ -53,8 +55,61 @@ impl Lua {
             self.heap.threshold = self.heap.bytes.saturating_mul(2);
         } else {
             self.collect_garbage();
+            self.run_finalizers()?;
         }
         self.check_memory_limit()
+    }
+
+    /// Queues the unreachable (`all`: every) userdata whose metatable has a
+    /// `__gc` function and marks them, so that they and what they refer to
+    /// live until their finalizer has run (5.1's luaC_separateudata).
+    fn separate_finalizable(&mut self, m: &mut Marker, all: bool) {
+        let n = self.heap.userdata.marks.len();
+        for i in 0..n {
+            if (!all && self.heap.userdata.is_marked(i as u32))
+                || self.heap.finalized.contains(&(i as u32))
+            {
+                continue;
+            }
+            let Some(meta) = self.heap.userdata.try_get(i as u32).and_then(|u| u.meta) else {
+                continue;
+            };
+            if !matches!(self.tm(meta, Tm::Gc), Value::Function(_)) {
+                continue;
+            }
+            self.heap.finalized.insert(i as u32);
+            self.to_finalize.push(UdRef(i as u32));
+            self.mark_value(m, Value::UserData(UdRef(i as u32)));
+        }
+    }
+
+    /// Runs the queued `__gc` metamethods, most recently queued first. Only
+    /// call this at a safe point: it runs Lua code.
+    pub fn run_finalizers(&mut self) -> LuaResult<()> {
+        while let Some(u) = self.to_finalize.pop() {
+            let Some(meta) = self.heap.userdata.try_get(u.0).and_then(|d| d.meta) else {
+                continue;
+            };
+            let gc = self.tm(meta, Tm::Gc);
+            if let Value::Function(_) = gc {
+                self.call_values(gc, &[Value::UserData(u)], 0)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs the finalizers of every userdata that has one, as `lua_close`
+    /// does; errors stop them silently.
+    pub fn close(&mut self) {
+        let mut m = Marker {
+            gray: Vec::new(),
+            weak: Vec::new(),
+        };
+        self.separate_finalizable(&mut m, true);
+        let top = self.top;
+        let _ = self.run_finalizers();
+        self.to_finalize.clear();
+        self.top = top;
     }
 
     /// Raises "not enough memory" when the memory limit is exceeded.
@@ -120,6 +175,10 @@ impl Lua {
         }
         for s in self.tm_names {
             self.heap.strings.mark(s.0);
+        }
+        for i in 0..self.to_finalize.len() {
+            let u = self.to_finalize[i];
+            self.mark_value(m, Value::UserData(u));
         }
         self.mark_value(m, Value::Thread(self.main_thread));
         self.mark_value(m, Value::Thread(self.current));
@@ -214,14 +273,15 @@ impl Lua {
                 self.mark_value(m, v);
             }
         }
+        // 5.1's removeentry: keys whose value is nil become dead and are
+        // not marked (a dead key only ever serves `next`'s identity test).
+        self.heap.table_mut(t).sweep_entries(|_, _| false);
         let n = self.heap.table(t).hash.capacity();
         for i in 0..n {
             let (k, v) = self.heap.table(t).hash.node(i);
-            if k.is_nil() {
+            if k.is_nil() || v.is_nil() {
                 continue;
             }
-            // In a strong table a dead key (nil value) stays marked, so that
-            // its slot is never mistaken for a newer object's.
             if !wk || !is_collectable(k) {
                 self.mark_value(m, k);
             }
@@ -299,16 +359,21 @@ impl Lua {
                     _ => false,
                 }
             };
+            // As values, userdata queued for finalization count as dead too.
+            let dead_value = |heap: &crate::heap::Heap, v: Value| -> bool {
+                dead(heap, v) || matches!(v, Value::UserData(r) if heap.finalized.contains(&r.0))
+            };
             let mut tab = std::mem::take(self.heap.table_mut(t));
             if wv {
                 for v in tab.arr.iter_mut() {
-                    if dead(&self.heap, *v) {
+                    if dead_value(&self.heap, *v) {
                         *v = Value::Nil;
                     }
                 }
             }
-            tab.hash
-                .clear_where(|k, v| (wk && dead(&self.heap, k)) || (wv && dead(&self.heap, v)));
+            tab.sweep_entries(|k, v| {
+                (wk && dead(&self.heap, k)) || (wv && dead_value(&self.heap, v))
+            });
             *self.heap.table_mut(t) = tab;
         }
     }

@@ -121,7 +121,10 @@ fn dangling() -> ! {
 pub struct LuaString {
     /// Shared so that library code can hold a string while calling back into Lua.
     pub bytes: Rc<[u8]>,
+    /// The intern table's (seeded) hash.
     hash: u64,
+    /// Lua 5.1's hash, for table placement (also in every `StrRef`).
+    lua_hash: u32,
 }
 
 /// A native function body: a plain function pointer, or a host closure.
@@ -206,6 +209,8 @@ pub struct Heap {
     pub threshold: usize,
     /// The embedder's memory limit.
     pub limit: Option<usize>,
+    /// Userdata whose `__gc` has been scheduled (each runs once).
+    pub(crate) finalized: hashbrown::HashSet<u32>,
 }
 
 /// Bytes charged for an object besides its payload.
@@ -227,6 +232,7 @@ impl Default for Heap {
             bytes: 0,
             threshold: MIN_THRESHOLD,
             limit: None,
+            finalized: hashbrown::HashSet::new(),
         }
     }
 }
@@ -239,16 +245,18 @@ impl Heap {
         let hash = self.str_hasher.hash_one(bytes);
         let strings = &self.strings;
         if let Some(&i) = self.intern.find(hash, |&i| &*strings.get(i).bytes == bytes) {
-            return StrRef(i);
+            return StrRef(i, strings.get(i).lua_hash);
         }
+        let lua_hash = crate::table::lua_str_hash(bytes);
         self.bytes += bytes.len() + OBJ_OVERHEAD;
         let i = self.strings.alloc(LuaString {
             bytes: Rc::from(bytes),
             hash,
+            lua_hash,
         });
         let strings = &self.strings;
         self.intern.insert_unique(hash, i, |&j| strings.get(j).hash);
-        StrRef(i)
+        StrRef(i, lua_hash)
     }
 
     /// Interns an owned buffer.
@@ -339,7 +347,13 @@ impl Heap {
         live += self.tables.sweep(|t| t.size_bytes(), |_, _| {});
         live += self.functions.sweep(|_| OBJ_OVERHEAD, |_, _| {});
         live += self.upvals.sweep(|_| OBJ_OVERHEAD, |_, _| {});
-        live += self.userdata.sweep(|_| OBJ_OVERHEAD * 2, |_, _| {});
+        let finalized = &mut self.finalized;
+        live += self.userdata.sweep(
+            |_| OBJ_OVERHEAD * 2,
+            |i, _| {
+                finalized.remove(&i);
+            },
+        );
         live += self
             .threads
             .sweep(|t| OBJ_OVERHEAD * 8 + t.stack.capacity() * 16, |_, _| {});

@@ -109,6 +109,17 @@ impl FrameShape {
     }
 }
 
+/// What a stack level refers to (see `Lua::stack_level`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StackLevel {
+    /// `frames[i]`.
+    Frame(usize),
+    /// A level lost to a tail call.
+    TailCall,
+    /// Deeper than the stack.
+    None,
+}
+
 /// The arguments of a native call: `base..base + len` on the stack.
 #[derive(Clone, Copy, Debug)]
 pub struct Args {
@@ -134,6 +145,8 @@ pub struct Lua {
     pub(crate) frames: Vec<Frame>,
     /// Open upvalues of the running thread, sorted by stack slot.
     pub(crate) open_upvals: Vec<UpvalRef>,
+    /// Userdata whose `__gc` is due (see `gc`).
+    pub(crate) to_finalize: Vec<crate::value::UdRef>,
     pub(crate) current: ThreadRef,
     pub(crate) main_thread: ThreadRef,
     /// Rust-level nesting of dispatch loops and native calls.
@@ -191,6 +204,7 @@ impl Lua {
             top: 0,
             frames: Vec::with_capacity(64),
             open_upvals: Vec::new(),
+            to_finalize: Vec::new(),
             current: main_thread,
             main_thread,
             n_ccalls: 0,
@@ -634,6 +648,7 @@ impl Lua {
             proto: proto.proto,
             kind: FrameKind::Lua,
             c_boundary: false,
+            tailcalls: 0,
         });
         Ok(())
     }
@@ -691,6 +706,7 @@ impl Lua {
             proto: proto.proto,
             kind: FrameKind::Lua,
             c_boundary: false,
+            tailcalls: 0,
         });
         Ok(())
     }
@@ -698,7 +714,7 @@ impl Lua {
     /// The 5.1 `arg` table of a vararg function: the extra arguments and `n`.
     fn vararg_table(&mut self, from: usize, n: usize) -> TableRef {
         let mut t = Table::with_capacity(n, 1);
-        t.arr.extend_from_slice(&self.stack[from..from + n]);
+        t.set_list(0, &self.stack[from..from + n]);
         let nk = self.heap.intern(b"n");
         let _ = t.set(Value::Str(nk), Value::Number(n as f64));
         self.heap.new_table(t)
@@ -730,6 +746,7 @@ impl Lua {
             proto: std::ptr::null(),
             kind: FrameKind::Native,
             c_boundary: false,
+            tailcalls: 0,
         });
         let args = Args {
             func,
@@ -899,7 +916,7 @@ impl Lua {
     /// "chunk:line:" of the frame `level` levels below the top (0 = top), or
     /// "" when that frame is native or absent (luaL_where).
     pub fn where_(&self, level: usize) -> String {
-        let Some(idx) = self.frames.len().checked_sub(level + 1) else {
+        let StackLevel::Frame(idx) = self.stack_level(level as i64) else {
             return String::new();
         };
         let frame = &self.frames[idx];
@@ -909,6 +926,27 @@ impl Lua {
         match self.frame_proto(frame) {
             Some(p) => format!("{}:{}: ", p.source, p.line(frame.pc.saturating_sub(1))),
             None => String::new(),
+        }
+    }
+
+    /// The frame at stack `level` (0: the running function), counting the
+    /// levels lost to tail calls as `lua_getstack` does.
+    pub(crate) fn stack_level(&self, mut level: i64) -> StackLevel {
+        let mut idx = self.frames.len() as i64 - 1;
+        while level > 0 && idx >= 0 {
+            level -= 1;
+            let f = &self.frames[idx as usize];
+            if f.kind == FrameKind::Lua {
+                level -= f.tailcalls as i64;
+            }
+            idx -= 1;
+        }
+        if level == 0 && idx >= 0 {
+            StackLevel::Frame(idx as usize)
+        } else if level < 0 {
+            StackLevel::TailCall
+        } else {
+            StackLevel::None
         }
     }
 

@@ -23,10 +23,18 @@ macro_rules! gc_ref {
     };
 }
 
-gc_ref!(
-    /// An interned string.
-    StrRef
-);
+/// An interned string: its arena index and its Lua 5.1 hash (`luaS_hash`),
+/// carried along so that tables place string keys as PUC Lua does without
+/// reading the string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StrRef(pub(crate) u32, pub(crate) u32);
+
+impl StrRef {
+    /// The arena index (stable while the string lives).
+    pub fn index(self) -> u32 {
+        self.0
+    }
+}
 gc_ref!(
     /// A table.
     TableRef

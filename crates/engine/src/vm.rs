@@ -42,6 +42,9 @@ pub struct Frame {
     /// Called the way 5.1 calls from C (a generic `for` iterator), so that
     /// no coroutine may yield across it.
     pub c_boundary: bool,
+    /// Tail calls that replaced this frame's predecessors (5.1's
+    /// `tailcalls`; saturating): each is a "lost" stack level.
+    pub tailcalls: u16,
 }
 
 /// Arithmetic operators (for `Lua::arith` and the slow path).
@@ -293,6 +296,10 @@ impl Lua {
                         let (key, val) = (rk!(b), rk!(c));
                         savepc!();
                         if let Value::Table(t) = obj {
+                            let tab = self.heap.table_mut(t);
+                            if tab.meta.is_none() && tab.set_in_array(key, val) {
+                                continue;
+                            }
                             let tab = self.heap.table(t);
                             let raw = match tab.meta {
                                 None => true,
@@ -312,9 +319,11 @@ impl Lua {
                         self.set_index_named(obj, key, val, name)?;
                     }
                     Op::NewTable(a, b, c) => {
-                        let t = self
-                            .heap
-                            .new_table(crate::table::Table::with_capacity(b as usize, c as usize));
+                        // Sizes rounded as 5.1's "floating point byte" operands are.
+                        let t = self.heap.new_table(crate::table::Table::with_capacity(
+                            crate::table::fb_round(b as usize),
+                            crate::table::fb_round(c as usize),
+                        ));
                         r!(a) = Value::Table(t);
                         gc_check!();
                     }
@@ -680,14 +689,8 @@ impl Lua {
     fn set_list(&mut self, t: crate::value::TableRef, first: usize, src: usize, n: usize) {
         let tab = self.heap.table_mut(t);
         let before = tab.size_bytes();
-        if tab.arr.len() == first && tab.hash.is_empty() {
-            tab.arr.extend_from_slice(&self.stack[src..src + n]);
-        } else {
-            for i in 0..n {
-                tab.set_int(first + i + 1, self.stack[src + i]);
-            }
-        }
-        let grew = self.heap.table(t).size_bytes().saturating_sub(before);
+        tab.set_list(first, &self.stack[src..src + n]);
+        let grew = tab.size_bytes().saturating_sub(before);
         self.heap.charge(grew);
     }
 
@@ -721,6 +724,9 @@ impl Lua {
             func = frame.func;
             self.frames.pop();
             self.push_lua_frame(func, nargs, frame.nresults, fref, proto)?;
+            if let Some(f) = self.frames.last_mut() {
+                f.tailcalls = frame.tailcalls.saturating_add(1);
+            }
             return self.check_interrupt();
         }
         // A native callee: call it, then return its results.

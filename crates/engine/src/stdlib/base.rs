@@ -553,12 +553,14 @@ fn level_function(lua: &mut Lua, a: Args, level: i64) -> LuaResult<Option<crate:
     if level == 0 {
         return Ok(None);
     }
-    let idx = lua.frames.len() as i64 - 1 - level;
-    if idx < 0 {
-        return Err(lua.arg_error(1, "invalid level"));
-    }
     let _ = a;
-    Ok(Some(lua.frames[idx as usize].fref))
+    match lua.stack_level(level) {
+        crate::state::StackLevel::Frame(idx) => Ok(Some(lua.frames[idx].fref)),
+        crate::state::StackLevel::TailCall => Err(lua.native_error(&format!(
+            "no function environment for tail call at level {level}"
+        ))),
+        crate::state::StackLevel::None => Err(lua.arg_error(1, "invalid level")),
+    }
 }
 
 fn fenv_target(lua: &mut Lua, a: Args) -> LuaResult<Option<crate::value::FnRef>> {
@@ -617,11 +619,13 @@ fn collectgarbage(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let r = match &opt[..] {
         b"collect" => {
             lua.collect_garbage();
+            lua.run_finalizers()?;
             Value::Number(0.0)
         }
         b"count" => Value::Number(lua.heap.bytes as f64 / 1024.0),
         b"step" => {
             lua.collect_garbage();
+            lua.run_finalizers()?;
             Value::Bool(true)
         }
         b"stop" => {
@@ -678,7 +682,7 @@ struct Proxy;
 
 /// Reads and compiles a file as `luaL_loadfile` does (a first `#` line is
 /// skipped). `Err` holds the message.
-fn load_file(lua: &mut Lua, name: Option<&[u8]>) -> Result<Value, String> {
+pub(crate) fn load_file(lua: &mut Lua, name: Option<&[u8]>) -> Result<Value, String> {
     let (src, chunk) = match name {
         Some(n) => {
             let path = String::from_utf8_lossy(n).into_owned();

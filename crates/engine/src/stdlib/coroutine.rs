@@ -30,6 +30,10 @@ pub fn open(lua: &mut Lua) {
     lua.set_global("coroutine", Value::Table(t));
 }
 
+/// Values passed by `resume` and `yield` (rarely more than a few, so they
+/// stay off the heap).
+pub type Transfer = smallvec::SmallVec<[Value; 4]>;
+
 fn check_co(lua: &mut Lua, a: Args, n: usize) -> LuaResult<ThreadRef> {
     match lua.arg(a, n) {
         Value::Thread(t) => Ok(t),
@@ -86,7 +90,7 @@ impl Lua {
         &mut self,
         co: ThreadRef,
         args: &[Value],
-    ) -> LuaResult<Result<Vec<Value>, Value>> {
+    ) -> LuaResult<Result<Transfer, Value>> {
         let status = if co == self.current {
             ThreadStatus::Running
         } else {
@@ -117,13 +121,13 @@ impl Lua {
         let result = self.run_coroutine(co, args);
         let outcome = match result {
             Ok(()) => {
-                let vals = self.stack[..self.top].to_vec();
+                let vals = Transfer::from_slice(&self.stack[..self.top]);
                 self.heap.threads.get_mut(co.0).status = ThreadStatus::Dead;
                 Ok(vals)
             }
             Err(LuaError::Yield) => {
                 let yf = self.frames.pop().expect("yield frame");
-                let vals = self.stack[yf.base..self.top].to_vec();
+                let vals = Transfer::from_slice(&self.stack[yf.base..self.top]);
                 let th = self.heap.threads.get_mut(co.0);
                 th.status = ThreadStatus::Suspended;
                 th.resume_at = Some((yf.func, yf.nresults));
@@ -177,7 +181,7 @@ impl Lua {
 
 fn resume(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let co = check_co(lua, a, 1)?;
-    let args: Vec<Value> = (2..=a.len).map(|i| lua.arg(a, i)).collect();
+    let args: Transfer = (2..=a.len).map(|i| lua.arg(a, i)).collect();
     match lua.resume_thread(co, &args)? {
         Ok(vals) => {
             lua.check_stack(vals.len() + 1, "too many results to resume")?;
@@ -229,7 +233,7 @@ fn wrap_aux(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let Value::Thread(co) = lua.native_upvals(a.fref)[0] else {
         unreachable!("wrap's upvalue is its coroutine")
     };
-    let args: Vec<Value> = (1..=a.len).map(|i| lua.arg(a, i)).collect();
+    let args: Transfer = (1..=a.len).map(|i| lua.arg(a, i)).collect();
     match lua.resume_thread(co, &args)? {
         Ok(vals) => {
             lua.check_stack(vals.len(), "too many results to resume")?;

@@ -3,6 +3,7 @@
 pub mod base;
 pub mod coroutine;
 pub mod math;
+pub mod package;
 pub mod string;
 pub mod table;
 
@@ -21,8 +22,11 @@ impl Libs {
     pub const STRING: Libs = Libs(8);
     pub const TABLE: Libs = Libs(16);
     pub const MATH: Libs = Libs(32);
+    /// `require`, `module` and `package` (Lua modules from files; C
+    /// modules cannot be loaded).
+    pub const PACKAGE: Libs = Libs(64);
     /// Everything Lua 5.1's `lua` command has that redlua implements.
-    pub const ALL: Libs = Libs(63);
+    pub const ALL: Libs = Libs(127);
 
     pub fn contains(self, other: Libs) -> bool {
         self.0 & other.0 == other.0
@@ -53,6 +57,9 @@ impl Lua {
         }
         if libs.contains(Libs::MATH) {
             math::open(self);
+        }
+        if libs.contains(Libs::PACKAGE) {
+            package::open(self);
         }
     }
 }

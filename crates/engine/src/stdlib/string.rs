@@ -36,7 +36,7 @@ pub fn open(lua: &mut Lua) {
     );
     let mt = lua.new_table();
     lua.raw_set_str(mt, "__index", Value::Table(t));
-    lua.set_type_metatable(Value::Str(crate::value::StrRef(0)).type_tag(), Some(mt));
+    lua.set_type_metatable(Value::Str(crate::value::StrRef(0, 0)).type_tag(), Some(mt));
 }
 
 /// Lua 5.1's `posrelat`: negative positions count from the end.

@@ -1,43 +1,49 @@
-//! The hash part of a table: a chained scatter table with Brent's variation,
-//! the layout PUC Lua uses.
+//! The node (hash) part of a table and the main positions of keys, exactly
+//! as Lua 5.1.5's `ltable.c` computes them, so that traversal order (what
+//! `next`, `pairs`, cjson and Redis replies show) is PUC Lua's.
 //!
-//! - `nodes` has a power-of-two length. A key's *main position* is its hash
-//!   masked to that length; keys that collide are chained through `next`
-//!   (a node index, or `NONE`), and every chain starts at its keys' main
-//!   position, so a lookup visits only the keys that share its hash bits.
-//! - A new key whose main position is taken by a key from another chain
-//!   moves that key to a free node and takes its place; otherwise it goes
-//!   to a free node linked after its main position. Free nodes are found by
-//!   scanning `last_free` downwards. When none is left the part is rebuilt
-//!   at the size its live keys need.
-//! - Assigning nil keeps the key (a dead entry), so that `next` can continue
-//!   a traversal from it; dead entries vanish at the next rebuild.
-//! - Hashes mix an object's identity (its arena index; strings are interned,
-//!   so equal strings share one) with a per-process random seed, so key
-//!   collisions cannot be planned from outside.
+//! - `nodes` has a power-of-two length (empty: PUC's `dummynode`). A key's
+//!   *main position* comes from its hash; keys that collide are chained
+//!   through `next`, every chain starting at its keys' main position.
+//! - Strings hash with `luaS_hash` (carried in the `StrRef`), numbers by
+//!   adding the halves of their bits modulo `(size - 1) | 1`, booleans by
+//!   value. Objects hash by arena index (PUC uses addresses, which no two
+//!   runs share anyway).
+//! - A node whose value is nil keeps its key until the collector marks it
+//!   dead (5.1's `removeentry`); a dead key matches no lookup, but `next`
+//!   can still continue from it.
+//! - Flooding: PUC hashes only a sample of a long string's bytes, so keys
+//!   built to collide would make a table quadratic. A lookup that walks more
+//!   than `FLOOD_CHAIN` nodes switches the table to seeded hashes of key
+//!   identities (its traversal order then differs from PUC's).
 
-use crate::value::{StrRef, Value};
+use crate::value::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// No next node.
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
-/// One entry: a key (`Nil` when the node is free), its value and the next
-/// node of its collision chain.
+/// Chain length that marks a table as under a collision attack.
+const FLOOD_CHAIN: usize = 64;
+
+/// One entry of the node part.
 #[derive(Clone, Copy, Debug)]
-struct Node {
-    key: Value,
-    val: Value,
-    next: u32,
+pub(crate) struct Node {
+    pub(crate) key: Value,
+    pub(crate) val: Value,
+    pub(crate) next: u32,
+    /// The key was removed by the collector (5.1's LUA_TDEADKEY).
+    pub(crate) dead: bool,
 }
 
-const FREE: Node = Node {
+pub(crate) const FREE: Node = Node {
     key: Value::Nil,
     val: Value::Nil,
     next: NONE,
+    dead: false,
 };
 
-/// The per-process hash seed (0 until `init_seed` runs).
+/// The per-process seed of flooded tables (0 until `init_seed` runs).
 static SEED: AtomicU64 = AtomicU64::new(0);
 
 /// Picks the process's random hash seed, once.
@@ -50,96 +56,187 @@ pub fn init_seed() {
     }
 }
 
-/// Mixes a 64-bit key identity with the seed (a folded 128-bit multiply).
-#[inline(always)]
+/// Lua 5.1's string hash (`luaS_newlstr`): the length, then a sample of at
+/// most 32 bytes from the end.
+pub fn lua_str_hash(s: &[u8]) -> u32 {
+    let l = s.len();
+    let mut h = l as u32;
+    let step = (l >> 5) + 1;
+    let mut l1 = l;
+    while l1 >= step {
+        h ^= (h << 5).wrapping_add(h >> 2).wrapping_add(s[l1 - 1] as u32);
+        l1 -= step;
+    }
+    h
+}
+
+/// A seeded 64-bit mix (flooded tables only).
+#[inline]
 fn mix(x: u64) -> u64 {
     let m = ((x ^ SEED.load(Ordering::Relaxed)) as u128) * 0x9e37_79b9_7f4a_7c15u128;
     (m as u64) ^ ((m >> 64) as u64)
 }
 
-#[inline(always)]
-fn hash_str(s: StrRef) -> u64 {
-    mix(s.0 as u64 | 3 << 32)
-}
-
-/// The hash of a key (never called with nil or NaN).
-#[inline]
-fn hash_key(key: Value) -> u64 {
-    match key {
-        Value::Nil => mix(0),
-        Value::Bool(b) => mix(b as u64 | 1 << 32),
-        // +0.0 and -0.0 are the same key.
-        Value::Number(n) => mix(if n == 0.0 { 0 } else { n.to_bits() }),
-        Value::Str(r) => hash_str(r),
-        Value::Table(r) => mix(r.0 as u64 | 4 << 32),
-        Value::Function(r) => mix(r.0 as u64 | 5 << 32),
-        Value::UserData(r) => mix(r.0 as u64 | 6 << 32),
-        Value::Thread(r) => mix(r.0 as u64 | 7 << 32),
-    }
-}
-
-/// The hash part of a table.
+/// The node part of a table.
 #[derive(Default, Clone)]
 pub struct HashPart {
-    nodes: Vec<Node>,
-    /// Every node at or above this index is in use.
-    last_free: u32,
-    /// Nodes holding a key (live or dead).
-    used: u32,
+    pub(crate) nodes: Vec<Node>,
+    /// Free nodes are searched below this index (5.1's `lastfree`).
+    pub(crate) last_free: usize,
+    /// Seeded hashing after a collision attack (see the module doc).
+    pub(crate) flooded: bool,
 }
 
 impl HashPart {
-    /// Room for `n` keys without a rebuild.
-    pub fn with_capacity(n: usize) -> HashPart {
+    /// A node part for `n` keys: `2^ceil(log2 n)` nodes (`setnodevector`).
+    pub fn with_size(n: usize) -> HashPart {
         let mut h = HashPart::default();
-        if n > 0 {
-            h.resize(n.next_power_of_two());
-        }
+        h.set_size(n);
         h
     }
 
-    fn resize(&mut self, size: usize) {
+    pub(crate) fn set_size(&mut self, n: usize) {
+        let size = if n == 0 { 0 } else { n.next_power_of_two() };
         self.nodes = vec![FREE; size];
-        self.last_free = size as u32;
-        self.used = 0;
+        self.last_free = size;
     }
 
-    /// Number of nodes (used or free).
+    /// Number of nodes.
     #[inline]
     pub fn capacity(&self) -> usize {
         self.nodes.len()
     }
 
-    /// True when no key (live or dead) is stored.
-    #[inline]
+    /// True when no node holds a key.
     pub fn is_empty(&self) -> bool {
-        self.used == 0
+        self.nodes.iter().all(|n| n.key.is_nil())
     }
 
-    /// Number of stored keys, live and dead.
-    #[inline]
+    /// Number of nodes holding a key (live or not).
     pub fn len(&self) -> usize {
-        self.used as usize
+        self.nodes.iter().filter(|n| !n.key.is_nil()).count()
     }
 
-    #[inline(always)]
-    fn main_position(&self, h: u64) -> usize {
-        h as usize & (self.nodes.len() - 1)
-    }
-
-    /// The node holding `key`, if any.
+    /// The main position of `key` (never nil); the part must not be empty.
     #[inline]
-    fn find(&self, key: Value) -> Option<usize> {
+    pub(crate) fn main_position(&self, key: Value) -> usize {
+        let size = self.nodes.len();
+        if self.flooded {
+            let id = match key {
+                Value::Number(n) => {
+                    if n == 0.0 {
+                        0
+                    } else {
+                        n.to_bits()
+                    }
+                }
+                Value::Str(s) => s.0 as u64 | 3 << 32,
+                Value::Bool(b) => b as u64 | 1 << 32,
+                Value::Table(r) => r.0 as u64 | 4 << 32,
+                Value::Function(r) => r.0 as u64 | 5 << 32,
+                Value::UserData(r) => r.0 as u64 | 6 << 32,
+                Value::Thread(r) => r.0 as u64 | 7 << 32,
+                Value::Nil => 0,
+            };
+            return mix(id) as usize & (size - 1);
+        }
+        let modulo = |h: u32| (h % ((size as u32 - 1) | 1)) as usize;
+        match key {
+            Value::Str(s) => s.1 as usize & (size - 1),
+            Value::Number(n) => {
+                if n == 0.0 {
+                    return 0;
+                }
+                let bits = n.to_bits();
+                modulo((bits as u32).wrapping_add((bits >> 32) as u32))
+            }
+            Value::Bool(b) => b as usize & (size - 1),
+            Value::Table(r) => modulo(r.0.wrapping_mul(8)),
+            Value::Function(r) => modulo(r.0.wrapping_mul(8).wrapping_add(1)),
+            Value::UserData(r) => modulo(r.0.wrapping_mul(8).wrapping_add(2)),
+            Value::Thread(r) => modulo(r.0.wrapping_mul(8).wrapping_add(3)),
+            Value::Nil => 0,
+        }
+    }
+
+    /// The node holding `key` (not dead), and how many nodes were visited.
+    #[inline]
+    pub(crate) fn find(&self, key: Value) -> (Option<usize>, usize) {
+        if self.nodes.is_empty() {
+            return (None, 0);
+        }
+        let mut i = self.main_position(key);
+        let mut steps = 1;
+        loop {
+            let n = &self.nodes[i];
+            if !n.dead && n.key == key {
+                return (Some(i), steps);
+            }
+            if n.next == NONE {
+                return (None, steps);
+            }
+            i = n.next as usize;
+            steps += 1;
+        }
+    }
+
+    /// The value of a string key (nil when absent): the hot path.
+    #[inline(always)]
+    pub(crate) fn get_str(&self, s: crate::value::StrRef) -> Value {
+        if self.nodes.is_empty() {
+            return Value::Nil;
+        }
+        let mut i = self.main_position(Value::Str(s));
+        loop {
+            let n = &self.nodes[i];
+            if let Value::Str(k) = n.key {
+                if k == s && !n.dead {
+                    return n.val;
+                }
+            }
+            if n.next == NONE {
+                return Value::Nil;
+            }
+            i = n.next as usize;
+        }
+    }
+
+    /// The value of `key` (nil when absent).
+    #[inline]
+    pub fn get(&self, key: Value) -> Value {
+        match self.find(key).0 {
+            Some(i) => self.nodes[i].val,
+            None => Value::Nil,
+        }
+    }
+
+    /// True when a lookup walked a chain long enough to suggest an attack.
+    #[inline]
+    pub(crate) fn is_flood(steps: usize) -> bool {
+        steps > FLOOD_CHAIN
+    }
+
+    /// A free node (a node without a key), searching down from `last_free`.
+    pub(crate) fn free_position(&mut self) -> Option<usize> {
+        while self.last_free > 0 {
+            self.last_free -= 1;
+            if self.nodes[self.last_free].key.is_nil() {
+                return Some(self.last_free);
+            }
+        }
+        None
+    }
+
+    /// Index of the node holding `key`, dead keys included when they are
+    /// the same object (5.1's `findindex` for `next`).
+    pub(crate) fn position_for_next(&self, key: Value) -> Option<usize> {
         if self.nodes.is_empty() {
             return None;
         }
-        if let Value::Str(s) = key {
-            return self.find_str(s);
-        }
-        let mut i = self.main_position(hash_key(key));
+        let mut i = self.main_position(key);
         loop {
             let n = &self.nodes[i];
-            if n.key == key {
+            if n.key == key && (!n.dead || is_collectable(key)) {
                 return Some(i);
             }
             if n.next == NONE {
@@ -149,152 +246,9 @@ impl HashPart {
         }
     }
 
-    #[inline(always)]
-    fn find_str(&self, s: StrRef) -> Option<usize> {
-        let mut i = self.main_position(hash_str(s));
-        loop {
-            let n = &self.nodes[i];
-            if let Value::Str(k) = n.key {
-                if k == s {
-                    return Some(i);
-                }
-            }
-            if n.next == NONE {
-                return None;
-            }
-            i = n.next as usize;
-        }
-    }
-
-    /// The value of `key` (nil when absent).
-    #[inline]
-    pub fn get(&self, key: Value) -> Value {
-        match self.find(key) {
-            Some(i) => self.nodes[i].val,
-            None => Value::Nil,
-        }
-    }
-
-    /// The value of a string key (nil when absent).
-    #[inline(always)]
-    pub fn get_str(&self, s: StrRef) -> Value {
-        if self.nodes.is_empty() {
-            return Value::Nil;
-        }
-        match self.find_str(s) {
-            Some(i) => self.nodes[i].val,
-            None => Value::Nil,
-        }
-    }
-
-    /// The value slot of a stored key (live or dead).
-    #[inline]
-    pub fn get_mut(&mut self, key: Value) -> Option<&mut Value> {
-        self.find(key).map(|i| &mut self.nodes[i].val)
-    }
-
-    /// Stores `val` under `key` (neither nil nor NaN). Returns the bytes
-    /// the part grew by.
-    pub fn insert(&mut self, key: Value, val: Value) -> usize {
-        if let Some(slot) = self.get_mut(key) {
-            *slot = val;
-            return 0;
-        }
-        if val.is_nil() {
-            return 0;
-        }
-        let before = self.capacity();
-        self.insert_new(key, val);
-        (self.capacity() - before) * NODE_BYTES
-    }
-
-    /// Adds a key known to be absent.
-    fn insert_new(&mut self, key: Value, val: Value) {
-        if self.nodes.is_empty() {
-            self.resize(1);
-        }
-        let mp = self.main_position(hash_key(key));
-        self.used += 1;
-        if !self.nodes[mp].key.is_nil() {
-            // The main position is taken: find a free node.
-            let Some(free) = self.take_free() else {
-                self.used -= 1;
-                self.rebuild(1);
-                return self.insert_new(key, val);
-            };
-            let other = self.main_position(hash_key(self.nodes[mp].key));
-            if other != mp {
-                // The occupant is out of its main position: move it to the
-                // free node and relink its chain; the new key takes `mp`.
-                let mut prev = other;
-                while self.nodes[prev].next as usize != mp {
-                    prev = self.nodes[prev].next as usize;
-                }
-                self.nodes[prev].next = free as u32;
-                self.nodes[free] = self.nodes[mp];
-                self.nodes[mp] = Node {
-                    key,
-                    val,
-                    next: NONE,
-                };
-            } else {
-                // Same chain: the new key goes to the free node, second in
-                // the chain.
-                self.nodes[free] = Node {
-                    key,
-                    val,
-                    next: self.nodes[mp].next,
-                };
-                self.nodes[mp].next = free as u32;
-            }
-            return;
-        }
-        self.nodes[mp].key = key;
-        self.nodes[mp].val = val;
-    }
-
-    fn take_free(&mut self) -> Option<usize> {
-        while self.last_free > 0 {
-            self.last_free -= 1;
-            if self.nodes[self.last_free as usize].key.is_nil() {
-                return Some(self.last_free as usize);
-            }
-        }
-        None
-    }
-
-    /// Rebuilds the part for its live keys plus `extra` more, dropping dead
-    /// entries. The new size leaves room for a quarter more keys, so that a
-    /// table whose keys come and go is not rebuilt at every insertion.
-    fn rebuild(&mut self, extra: usize) {
-        let live = self.nodes.iter().filter(|n| !n.val.is_nil()).count();
-        let want = live + extra;
-        let size = (want + want / 4).max(1).next_power_of_two();
-        let old = std::mem::take(&mut self.nodes);
-        self.resize(size);
-        for n in old {
-            if !n.val.is_nil() {
-                self.insert_new(n.key, n.val);
-            }
-        }
-    }
-
-    /// Removes `key`, returning its value. Only for keys that move to the
-    /// array part (a new key was stored, so no traversal is valid anyway):
-    /// the entry becomes dead.
-    pub fn take(&mut self, key: Value) -> Option<Value> {
-        let i = self.find(key)?;
-        Some(std::mem::replace(&mut self.nodes[i].val, Value::Nil))
-    }
-
-    /// Index of the node holding `key` (for `next`).
-    #[inline]
-    pub fn position(&self, key: Value) -> Option<usize> {
-        self.find(key)
-    }
-
-    /// The first live entry at node index `from` or later.
-    pub fn next_live(&self, from: usize) -> Option<(Value, Value)> {
+    /// The first entry with a non-nil value at node index `from` or later,
+    /// with its node index.
+    pub(crate) fn next_live(&self, from: usize) -> Option<(Value, Value)> {
         self.nodes
             .iter()
             .skip(from)
@@ -302,100 +256,74 @@ impl HashPart {
             .map(|n| (n.key, n.val))
     }
 
-    /// The key and value of node `i` (key nil: a free node).
+    /// The key and value of node `i` (key nil: a free node; dead keys are
+    /// reported with their value, which is nil).
     #[inline]
     pub fn node(&self, i: usize) -> (Value, Value) {
         let n = &self.nodes[i];
         (n.key, n.val)
     }
 
-    /// Entries (live and dead) in node order.
+    /// Entries with a key (live or not), in node order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.nodes
             .iter()
-            .filter(|n| !n.key.is_nil())
+            .filter(|n| !n.key.is_nil() && !n.dead)
             .map(|n| (&n.key, &n.val))
     }
 
-    /// Turns into dead entries those for which `dead` is true.
-    pub fn clear_where(&mut self, mut dead: impl FnMut(Value, Value) -> bool) {
+    /// The collector's pass over a reachable table (5.1's `removeentry`):
+    /// collectable keys of nil values become dead; and entries for which
+    /// `cleared` says so (weak references to dead objects) lose their value.
+    pub(crate) fn sweep_entries(&mut self, mut cleared: impl FnMut(Value, Value) -> bool) {
         for n in &mut self.nodes {
-            if !n.key.is_nil() && dead(n.key, n.val) {
+            if n.key.is_nil() || n.dead {
+                continue;
+            }
+            if !n.val.is_nil() && cleared(n.key, n.val) {
                 n.val = Value::Nil;
+            }
+            if n.val.is_nil() && is_collectable(n.key) {
+                n.dead = true;
             }
         }
     }
 }
 
-/// Estimated bytes per node.
+/// Whether a value is a collectable object (5.1's `iscollectable`).
+#[inline]
+pub(crate) fn is_collectable(v: Value) -> bool {
+    matches!(
+        v,
+        Value::Str(_)
+            | Value::Table(_)
+            | Value::Function(_)
+            | Value::UserData(_)
+            | Value::Thread(_)
+    )
+}
+
+/// Bytes per node, for memory accounting.
 pub const NODE_BYTES: usize = std::mem::size_of::<Node>();
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn n(x: f64) -> Value {
-        Value::Number(x)
-    }
-
     #[test]
-    fn insert_get_overwrite_and_dead_entries() {
-        let mut h = HashPart::default();
-        for i in 0..1000 {
-            h.insert(n(i as f64 + 0.5), n(i as f64));
+    fn string_hash_is_lua_5_1s() {
+        // Values computed with Lua 5.1.5's luaS_newlstr loop.
+        assert_eq!(lua_str_hash(b""), 0);
+        // h = 1; h ^= (h << 5) + (h >> 2) + 'a'
+        assert_eq!(lua_str_hash(b"a"), 1 ^ (32 + 97));
+        let long = [b'x'; 100];
+        // A 100-byte string samples every 4th byte: 25 steps.
+        let mut h = 100u32;
+        let mut l1 = 100usize;
+        while l1 >= 4 {
+            h ^= (h << 5).wrapping_add(h >> 2).wrapping_add(b'x' as u32);
+            l1 -= 4;
         }
-        for i in 0..1000 {
-            assert_eq!(h.get(n(i as f64 + 0.5)), n(i as f64));
-        }
-        assert_eq!(h.get(n(1e9)), Value::Nil);
-        for i in (0..1000).step_by(2) {
-            h.insert(n(i as f64 + 0.5), Value::Nil);
-        }
-        for i in 0..1000 {
-            let want = if i % 2 == 0 { Value::Nil } else { n(i as f64) };
-            assert_eq!(h.get(n(i as f64 + 0.5)), want);
-        }
-        // Traversal over the live entries.
-        let mut count = 0;
-        let mut from = 0;
-        while let Some((k, _)) = h.next_live(from) {
-            count += 1;
-            from = h.position(k).unwrap() + 1;
-        }
-        assert_eq!(count, 500);
-    }
-
-    #[test]
-    fn churn_keeps_size_bounded() {
-        let mut h = HashPart::default();
-        for i in 0..100_000 {
-            h.insert(n(i as f64 + 0.5), n(1.0));
-            if i >= 8 {
-                h.insert(n((i - 8) as f64 + 0.5), Value::Nil);
-            }
-        }
-        assert!(h.capacity() <= 32, "capacity {}", h.capacity());
-        assert_eq!(h.iter().filter(|(_, v)| !v.is_nil()).count(), 8);
-    }
-
-    #[test]
-    fn every_key_kind() {
-        let mut h = HashPart::default();
-        let keys = [
-            Value::Bool(true),
-            Value::Bool(false),
-            n(0.0),
-            n(-1.5),
-            Value::Str(StrRef(7)),
-            Value::Table(crate::value::TableRef(7)),
-            Value::Function(crate::value::FnRef(7)),
-        ];
-        for (i, k) in keys.iter().enumerate() {
-            h.insert(*k, n(i as f64));
-        }
-        for (i, k) in keys.iter().enumerate() {
-            assert_eq!(h.get(*k), n(i as f64));
-        }
-        assert_eq!(h.get(n(-0.0)), n(2.0));
+        assert_eq!(lua_str_hash(&long), h);
     }
 }
