@@ -2,7 +2,8 @@
 //!
 //! - Libraries: base (without `print`, `dofile`, `loadfile`, `setfenv`,
 //!   `getfenv`, `newproxy`), coroutine, string, table, math (with Redis's
-//!   `math.random`), and the `redis` table. No `os`, `io`, `debug`,
+//!   `math.random`), cjson, cmsgpack, struct, bit, and the `redis` table.
+//!   No `os`, `io`, `debug`,
 //!   `package` or `require`.
 //! - Globals are read-only and reading a missing one is an error; the
 //!   library tables, `_G`'s metatable and the metatable of strings are
@@ -15,7 +16,17 @@ use super::{redis_lib, Shared};
 use redlua_engine::{Args, Libs, Lua, LuaResult, Value};
 
 /// Global library tables made read-only along with `_G`.
-const LIBRARIES: &[&str] = &["string", "table", "math", "coroutine", "redis"];
+const LIBRARIES: &[&str] = &[
+    "string",
+    "table",
+    "math",
+    "coroutine",
+    "redis",
+    "cjson",
+    "cmsgpack",
+    "struct",
+    "bit",
+];
 
 /// Builds a fresh scripting state whose `redis` functions reach the server
 /// through `shared`.
@@ -25,6 +36,7 @@ pub fn new_state(shared: &Shared) -> Lua {
     for name in ["setfenv", "getfenv", "newproxy"] {
         lua.set_global(name, Value::Nil);
     }
+    redlua_redis_libs::open(&mut lua);
     lua.set_random_source(Box::new(RedisRand48::default()));
     let redis = redis_lib::open(&mut lua, shared);
     lua.set_global("redis", redis);
