@@ -220,8 +220,10 @@ fn maxmemory_noeviction_refuses_writes() {
 
 #[test]
 fn requirepass_and_auth() {
-    let mut cfg = redlua_server::config::Config::default();
-    cfg.requirepass = b"secret".to_vec();
+    let cfg = redlua_server::config::Config {
+        requirepass: b"secret".to_vec(),
+        ..Default::default()
+    };
     let addr = common::start_with(cfg);
     let mut c = Client::connect(addr);
     assert_eq!(c.cmd("GET k"), "-NOAUTH Authentication required.\r\n");

@@ -1,7 +1,8 @@
 //! A minimal RESP client for the integration tests.
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
+
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
