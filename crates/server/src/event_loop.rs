@@ -39,13 +39,15 @@ pub struct Network {
     active: VecDeque<usize>,
     to_flush: Vec<usize>,
     count: usize,
+    /// accept() failed for lack of resources: retry without an event.
+    accept_retry: bool,
+    /// Read buffer shared by all connections (no per-read zeroing).
+    scratch: Box<[u8]>,
 }
 
 impl Network {
     /// Wraps a bound listener.
-    pub fn new(listener: std::net::TcpListener) -> io::Result<Network> {
-        listener.set_nonblocking(true)?;
-        let mut listener = TcpListener::from_std(listener);
+    pub fn new(mut listener: TcpListener) -> io::Result<Network> {
         let poll = Poll::new()?;
         poll.registry()
             .register(&mut listener, LISTENER, Interest::READABLE)?;
@@ -57,6 +59,8 @@ impl Network {
             active: VecDeque::new(),
             to_flush: Vec::new(),
             count: 0,
+            accept_retry: false,
+            scratch: vec![0u8; 16 * 1024].into_boxed_slice(),
         })
     }
 
@@ -73,6 +77,9 @@ impl Network {
             }
             if !self.active.is_empty() {
                 timeout = 0;
+            }
+            if self.accept_retry {
+                timeout = timeout.min(100);
             }
             match self
                 .poll
@@ -97,6 +104,9 @@ impl Network {
                         self.active.push_back(slot);
                     }
                 }
+            }
+            if std::mem::take(&mut self.accept_retry) {
+                self.accept(srv);
             }
             let turn: Vec<usize> = self.active.drain(..).collect();
             for slot in turn {
@@ -136,7 +146,21 @@ impl Network {
                 Ok(s) => s,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(_) => return,
+                // A connection reset before accept: skip it.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::ConnectionAborted | io::ErrorKind::ConnectionReset
+                    ) =>
+                {
+                    continue
+                }
+                // Out of descriptors: retry on the next loop iteration (the
+                // listener is edge-triggered, so no new event would come).
+                Err(_) => {
+                    self.accept_retry = true;
+                    return;
+                }
             };
             if self.count as u64 >= srv.config.maxclients {
                 srv.stats.rejected_connections += 1;
@@ -199,20 +223,16 @@ impl Network {
                     c.outpos = 0;
                     break;
                 }
-                let len = c.inbuf.len();
-                c.inbuf.resize(len + 16 * 1024, 0);
-                match c.stream.read(&mut c.inbuf[len..]) {
+                match c.stream.read(&mut self.scratch[..]) {
                     Ok(0) => {
-                        c.inbuf.truncate(len);
                         c.eof = true;
                         break;
                     }
                     Ok(n) => {
-                        c.inbuf.truncate(len + n);
+                        c.inbuf.extend_from_slice(&self.scratch[..n]);
                         got += n;
                     }
                     Err(e) => {
-                        c.inbuf.truncate(len);
                         match e.kind() {
                             io::ErrorKind::WouldBlock => c.readable = false,
                             io::ErrorKind::Interrupted => continue,
@@ -284,7 +304,7 @@ impl Network {
             return;
         };
         let done = c.pending_out() == 0;
-        if (c.closing && done) || (c.eof && done && !c.blocked && !more_input) {
+        if (c.closing && done) || (c.eof && (c.blocked || done && !more_input)) {
             self.close(srv, slot);
             return;
         }

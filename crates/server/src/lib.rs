@@ -57,24 +57,41 @@ pub mod types;
 pub mod util;
 
 use std::io;
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 
 /// The Redis version this server reports and emulates.
 pub const REDIS_VERSION: &str = "7.0.15";
 
-/// Binds the configured address (`bind` list's first entry, `port`).
-pub fn bind(config: &config::Config) -> io::Result<TcpListener> {
+/// Binds the configured address (`bind` list's first entry, `port`) with
+/// Redis's 511-connection accept backlog.
+pub fn bind(config: &config::Config) -> io::Result<mio::net::TcpListener> {
+    use std::net::ToSocketAddrs;
     let host = config
         .bind
         .first()
         .map(String::as_str)
         .unwrap_or("127.0.0.1");
     let host = if host == "*" { "0.0.0.0" } else { host };
-    TcpListener::bind((host, config.port))
+    let mut last = io::Error::new(io::ErrorKind::AddrNotAvailable, "no address to bind");
+    for addr in (host, config.port).to_socket_addrs()? {
+        match mio::net::TcpListener::bind(addr) {
+            Ok(l) => {
+                // Redis's default tcp-backlog: a burst of connects must not
+                // overflow the accept queue (std and mio listen with 128).
+                use std::os::fd::AsRawFd;
+                // SAFETY: listen(2) on a socket we own; re-listening only
+                // changes the backlog.
+                unsafe { libc::listen(l.as_raw_fd(), 511) };
+                return Ok(l);
+            }
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
 }
 
 /// Runs a server on an already bound listener until SHUTDOWN.
-pub fn serve(listener: TcpListener, config: config::Config) -> io::Result<()> {
+pub fn serve(listener: mio::net::TcpListener, config: config::Config) -> io::Result<()> {
     let mut srv = server::Server::new(config);
     if let Ok(a) = listener.local_addr() {
         srv.config.port = a.port();
@@ -90,6 +107,7 @@ pub fn run(config: config::Config) -> io::Result<()> {
 }
 
 /// Starts a server on a background thread (tests): returns its address.
+/// Port 6379 in `config` is replaced by an ephemeral port.
 pub fn spawn(
     mut config: config::Config,
 ) -> io::Result<(SocketAddr, std::thread::JoinHandle<io::Result<()>>)> {

@@ -571,7 +571,7 @@ pub fn lastsave(srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> 
 
 /// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. There is no persistence,
 /// so SAVE has nothing to write; the server stops either way.
-pub fn shutdown(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
+pub fn shutdown(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut save, mut nosave, mut abort) = (false, false, false);
     for a in &argv[1..] {
         if is(a, "nosave") {
@@ -592,5 +592,7 @@ pub fn shutdown(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> C
         return Err(Error::other("ERR No shutdown in progress."));
     }
     srv.shutdown = true;
+    // Like Redis, a successful SHUTDOWN closes connections without a reply.
+    ctx.action = crate::server::Action::NoReply;
     Ok(Reply::ok())
 }
