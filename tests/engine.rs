@@ -401,3 +401,27 @@ fn uncaught_error_traceback_matches_lua() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// An interrupt taken in a loop reports the line of the instruction about
+/// to run, as 5.1's count hook does (Redis's "on @user_script:LINE" after
+/// SCRIPT KILL).
+#[test]
+fn interrupt_reports_the_loop_body_line() {
+    for (src, line) in [
+        ("local i = 0\nwhile true do i = i + 1 end", 2),
+        ("local i = 0\nwhile true do\n i = i + 1\n end", 3),
+        ("local s = 0\nfor i = 1, 1e15 do\n s = s + i\nend", 3),
+    ] {
+        let mut lua = state();
+        let flag = lua.interrupt_flag();
+        let t = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            flag.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        let f = lua.load(src.as_bytes(), "@user_script").unwrap();
+        let e = lua.call(f, &[]).unwrap_err();
+        t.join().unwrap();
+        assert_eq!(e.kind, ErrorKind::Aborted);
+        assert_eq!(e.line, Some(line), "{src}");
+    }
+}

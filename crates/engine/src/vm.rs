@@ -197,6 +197,17 @@ impl Lua {
                     self.frames[fi].pc = pc
                 };
             }
+            // An interrupt taken at a backward jump reports the line of the
+            // instruction about to run (the jump target), as 5.1's count
+            // hook does: save the position just past it.
+            macro_rules! interrupt_at_target {
+                () => {
+                    if self.interrupt_pending() {
+                        self.frames[fi].pc = pc + 1;
+                        self.check_interrupt()?;
+                    }
+                };
+            }
             macro_rules! arith {
                 ($op:expr, $a:expr, $b:expr, $c:expr) => {{
                     let (x, y) = (rkref!($b), rkref!($c));
@@ -381,9 +392,8 @@ impl Lua {
                     }
                     Op::Jmp(sbx) => {
                         pc = (pc as isize + sbx as isize) as usize;
-                        if sbx < 0 && self.interrupt_pending() {
-                            savepc!();
-                            self.check_interrupt()?;
+                        if sbx < 0 {
+                            interrupt_at_target!();
                         }
                     }
                     Op::Eq(expect, b, c) => {
@@ -528,10 +538,7 @@ impl Lua {
                             pc = (pc as isize + sbx as isize) as usize;
                             self.stack[ra] = Value::Number(idx);
                             self.stack[ra + 3] = Value::Number(idx);
-                            if self.interrupt_pending() {
-                                savepc!();
-                                self.check_interrupt()?;
-                            }
+                            interrupt_at_target!();
                         }
                     }
                     Op::ForPrep(a, sbx) => {
@@ -565,10 +572,7 @@ impl Lua {
                         if !v.is_nil() {
                             self.stack[ra] = v;
                             pc = (pc as isize + sbx as isize) as usize;
-                            if self.interrupt_pending() {
-                                savepc!();
-                                self.check_interrupt()?;
-                            }
+                            interrupt_at_target!();
                         }
                     }
                     Op::SetList(a, b, c) => {
