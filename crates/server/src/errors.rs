@@ -129,3 +129,13 @@ impl Error {
 
 /// Result type of command handlers.
 pub type CmdResult = Result<crate::reply::Reply, Error>;
+
+/// The reply to other clients while a script runs past the busy threshold.
+pub const BUSY: &str =
+    "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+/// SCRIPT KILL when no script runs.
+pub const NOTBUSY: &str = "NOTBUSY No scripts in execution right now.";
+/// SCRIPT KILL of a script that already wrote.
+pub const UNKILLABLE: &str = "UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.";
+/// The error a killed script's caller gets (before the script suffix).
+pub const SCRIPT_KILLED: &str = "ERR Script killed by user with SCRIPT KILL...";

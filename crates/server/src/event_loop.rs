@@ -43,6 +43,9 @@ pub struct Network {
     accept_retry: bool,
     /// Read buffer shared by all connections (no per-read zeroing).
     scratch: Box<[u8]>,
+    /// Connections that had events while out of the table (running a
+    /// long script).
+    missed: Vec<usize>,
 }
 
 impl Network {
@@ -60,8 +63,49 @@ impl Network {
             to_flush: Vec::new(),
             count: 0,
             accept_retry: false,
+            missed: Vec::new(),
             scratch: vec![0u8; 16 * 1024].into_boxed_slice(),
         })
+    }
+
+    /// Serves the other clients while a script runs past the busy threshold
+    /// (Redis's processEventsWhileBlocked): new connections are accepted,
+    /// commands allowed while busy (SCRIPT KILL, SHUTDOWN, AUTH, ...) run,
+    /// every other command gets the BUSY error. The connection running the
+    /// script is out of the table and is left alone.
+    pub(crate) fn process_while_busy(&mut self, srv: &mut Server) {
+        let mut events = Events::with_capacity(256);
+        if self.poll.poll(&mut events, Some(Duration::ZERO)).is_err() {
+            return;
+        }
+        for ev in events.iter() {
+            if ev.token() == LISTENER {
+                self.accept(srv);
+                continue;
+            }
+            let slot = ev.token().0;
+            match self.conns.get_mut(slot) {
+                Some(Some(c)) => {
+                    if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
+                        c.readable = true;
+                    }
+                    if !c.queued {
+                        c.queued = true;
+                        self.active.push_back(slot);
+                    }
+                }
+                // The connection running the script: remember its event.
+                _ => self.missed.push(slot),
+            }
+        }
+        let turn: Vec<usize> = self.active.drain(..).collect();
+        for slot in turn {
+            if let Some(Some(c)) = self.conns.get_mut(slot) {
+                c.queued = false;
+            }
+            self.serve_turn(srv, slot, true);
+        }
+        self.flush_pending(srv);
     }
 
     /// Runs the event loop until SHUTDOWN.
@@ -210,6 +254,12 @@ impl Network {
 
     /// One bounded turn of a connection: read, run commands, write.
     fn serve(&mut self, srv: &mut Server, slot: usize) {
+        self.serve_turn(srv, slot, false);
+    }
+
+    /// A turn of a connection; while `busy` (a script is running), only the
+    /// commands allowed then run and the others get the BUSY error.
+    fn serve_turn(&mut self, srv: &mut Server, slot: usize, busy: bool) {
         let Some(mut c) = self.conns.get_mut(slot).and_then(|c| c.take()) else {
             return;
         };
@@ -264,7 +314,21 @@ impl Network {
                     }
                     ran += 1;
                     c.ctx.action = Action::None;
-                    let reply = srv.dispatch(&mut c.ctx, &argv);
+                    let reply = if busy && !allowed_while_busy(&argv) {
+                        srv.stats.total_error_replies += 1;
+                        Reply::Error(crate::errors::BUSY.into())
+                    } else {
+                        // SAFETY of the pointer: see `process_while_busy`'s
+                        // caller in scripting. It is derived from this
+                        // `&mut self` for the duration of one command, while
+                        // this function holds no reference into `self` (the
+                        // connection was taken out of the table), and is
+                        // restored before `self` is used again.
+                        let outer = std::mem::replace(&mut srv.network, self as *mut Network);
+                        let r = srv.dispatch(&mut c.ctx, &argv);
+                        srv.network = outer;
+                        r
+                    };
                     match std::mem::take(&mut c.ctx.action) {
                         Action::None => encode(&mut c.out, &reply, c.ctx.resp),
                         Action::Close => {
@@ -298,6 +362,11 @@ impl Network {
             c.inbuf = Vec::new();
         }
         let more_input = !c.blocked && !c.closing && ran >= CMD_BUDGET;
+        if let Some(pos) = self.missed.iter().position(|&s| s == slot) {
+            // An event came while this connection ran a long script.
+            self.missed.swap_remove(pos);
+            c.readable = true;
+        }
         self.conns[slot] = Some(c);
         self.flush(srv, slot);
         let Some(c) = self.conns[slot].as_mut() else {
@@ -489,5 +558,18 @@ impl Network {
     /// Number of open connections.
     pub fn connections(&self) -> usize {
         self.count
+    }
+}
+
+/// Whether a command may run while a script is busy (the `allow-busy` flag:
+/// AUTH, HELLO, QUIT, RESET, SHUTDOWN, MULTI, DISCARD, WATCH, UNWATCH,
+/// SCRIPT KILL).
+fn allowed_while_busy(argv: &[Vec<u8>]) -> bool {
+    let Some(cmd) = Server::lookup(&argv[0]) else {
+        return false;
+    };
+    match crate::server::resolve(cmd, argv) {
+        Ok(c) => c.has(crate::commands::flags::ALLOW_BUSY),
+        Err(_) => false,
     }
 }

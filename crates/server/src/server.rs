@@ -47,6 +47,19 @@ pub enum Action {
     NoReply,
 }
 
+/// A running script, as SCRIPT KILL and the busy check see it.
+#[derive(Debug)]
+pub struct ScriptRun {
+    /// When it started.
+    pub started: std::time::Instant,
+    /// It ran a write command (SCRIPT KILL then answers UNKILLABLE).
+    pub wrote: bool,
+    /// SCRIPT KILL (or SHUTDOWN) asked it to stop.
+    pub kill: bool,
+    /// The slow-script warning was logged.
+    pub warned: bool,
+}
+
 /// Per-call (and per-connection) context of command execution.
 #[derive(Debug, Clone)]
 pub struct CallContext {
@@ -210,6 +223,12 @@ pub struct Server {
     /// The Lua scripting engine (created by the first script command;
     /// taken out of the server while a script runs).
     pub scripting: Option<Box<crate::scripting::Scripting>>,
+    /// The script running now, for SCRIPT KILL and BUSY replies.
+    pub script_run: Option<ScriptRun>,
+    /// The network side while it is running a command (null otherwise), so
+    /// that a long script can serve other clients meanwhile (see
+    /// `event_loop::Network::process_while_busy`).
+    pub(crate) network: *mut crate::event_loop::Network,
     rng: u64,
 }
 
@@ -239,6 +258,8 @@ impl Server {
             slowlog: Default::default(),
             slowlog_next_id: 0,
             scripting: None,
+            script_run: None,
+            network: std::ptr::null_mut(),
             rng: 0x9E37_79B9_7F4A_7C15 ^ (now as u64),
         }
     }

@@ -171,3 +171,75 @@ fn hostile_scripts_get_clean_errors() {
     // The server is still up.
     assert_eq!(eval("return 'alive'"), "alive");
 }
+
+/// Past busy-reply-threshold other clients get BUSY, SCRIPT KILL stops a
+/// script that has not written (its caller gets the kill error), and
+/// answers UNKILLABLE for one that has; SHUTDOWN NOSAVE ends the server
+/// even then. New connections are accepted the whole time.
+#[test]
+fn busy_scripts_kill_and_shutdown() {
+    let config = redlua_server::config::Config {
+        busy_reply_threshold: 200,
+        ..Default::default()
+    };
+    let (addr, handle) = redlua_server::spawn(config).unwrap();
+    let (mut b, mut rb) = connect(addr);
+    let cmd = |s: &mut TcpStream, r: &mut BufReader<TcpStream>, args: &[&[u8]]| {
+        s.write_all(&enc(args)).unwrap();
+        read_simple(r)
+    };
+    assert_eq!(
+        cmd(&mut b, &mut rb, &[b"SCRIPT", b"KILL"]),
+        "-NOTBUSY No scripts in execution right now."
+    );
+    // A script that never writes: killable.
+    let spin = std::thread::spawn(move || {
+        let (mut a, mut ra) = connect(addr);
+        a.write_all(&enc(&[
+            b"EVAL",
+            b"local i = 0\nwhile true do i = i + 1 end",
+            b"0",
+        ]))
+        .unwrap();
+        read_simple(&mut ra)
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let busy =
+        "-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+    assert_eq!(cmd(&mut b, &mut rb, &[b"PING"]), busy);
+    assert_eq!(cmd(&mut b, &mut rb, &[b"GET", b"x"]), busy);
+    // A brand-new connection is served too.
+    let (mut c, mut rc) = connect(addr);
+    assert_eq!(cmd(&mut c, &mut rc, &[b"PING"]), busy);
+    assert_eq!(cmd(&mut b, &mut rb, &[b"SCRIPT", b"KILL"]), "+OK");
+    let killed = spin.join().unwrap();
+    assert!(
+        killed.starts_with("-ERR Script killed by user with SCRIPT KILL... script: ")
+            && killed.ends_with(", on @user_script:2."),
+        "{killed}"
+    );
+    assert_eq!(cmd(&mut b, &mut rb, &[b"PING"]), "+PONG");
+    // A script that wrote cannot be killed; SHUTDOWN NOSAVE still works.
+    let spin = std::thread::spawn(move || {
+        let (mut a, mut ra) = connect(addr);
+        a.write_all(&enc(&[
+            b"EVAL",
+            b"redis.call('set', 'x', '1') while true do end",
+            b"0",
+        ]))
+        .unwrap();
+        let mut rest = Vec::new();
+        let _ = ra.read_to_end(&mut rest);
+        rest
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let got = cmd(&mut b, &mut rb, &[b"SCRIPT", b"KILL"]);
+    assert!(
+        got.starts_with("-UNKILLABLE Sorry the script already executed write commands"),
+        "{got}"
+    );
+    b.write_all(&enc(&[b"SHUTDOWN", b"NOSAVE"])).unwrap();
+    let _ = spin.join().unwrap();
+    let result = handle.join().unwrap();
+    assert!(result.is_ok(), "server ended with {result:?}");
+}

@@ -82,9 +82,17 @@ pub fn script_flush(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) 
     Ok(Reply::ok())
 }
 
-/// SCRIPT KILL: commands are served between scripts here, so none runs.
-pub fn script_kill(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
-    Err(Error::other("NOTBUSY No scripts in execution right now."))
+/// SCRIPT KILL: stops the running script unless it already wrote. It can
+/// only arrive while a script is busy (see `Network::process_while_busy`).
+pub fn script_kill(srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
+    match srv.script_run.as_mut() {
+        None => Err(Error::other(crate::errors::NOTBUSY)),
+        Some(run) if run.wrote => Err(Error::other(crate::errors::UNKILLABLE)),
+        Some(run) => {
+            run.kill = true;
+            Ok(Reply::ok())
+        }
+    }
 }
 
 /// SCRIPT HELP

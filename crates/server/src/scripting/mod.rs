@@ -26,6 +26,12 @@ use shebang::ScriptFlags;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How often a running script checks the clock, SCRIPT KILL and the network.
+const TICK: Duration = Duration::from_millis(10);
 
 /// The version scripts see in `redis.REDIS_VERSION`.
 pub const REDIS_VERSION: &str = "7.0.15";
@@ -51,8 +57,6 @@ pub struct RunState {
     /// Writes are refused (EVAL_RO, or the `no-writes` flag).
     read_only: bool,
     flags: ScriptFlags,
-    /// A write command ran.
-    wrote: bool,
     /// `redis.setresp(3)` was called.
     resp3: bool,
     /// Sort the replies of non-deterministic commands.
@@ -70,6 +74,10 @@ struct Script {
 pub struct Scripting {
     lua: Lua,
     shared: Shared,
+    /// A script is running: the ticker raises the interrupt flag every
+    /// `TICK` so that `busy_tick` can serve other clients and honour
+    /// SCRIPT KILL.
+    running: Arc<AtomicBool>,
     scripts: HashMap<String, Script>,
     /// EVAL-created scripts, least recently used first.
     lru: VecDeque<String>,
@@ -166,13 +174,18 @@ impl Scripting {
             ),
             read_only: false,
             flags: ScriptFlags::default(),
-            wrote: false,
             resp3: false,
             deterministic: true,
         }));
+        let mut lua = sandbox::new_state(&shared);
+        let running = Arc::new(AtomicBool::new(false));
+        start_ticker(lua.interrupt_flag(), running.clone());
+        let tick_shared = shared.clone();
+        lua.set_interrupt_handler(Some(Box::new(move |_| busy_tick(&tick_shared))));
         Scripting {
-            lua: sandbox::new_state(&shared),
+            lua,
             shared,
+            running,
             scripts: HashMap::new(),
             lru: VecDeque::new(),
             deterministic: true,
@@ -349,19 +362,27 @@ impl Scripting {
             st.ctx.in_script = true;
             st.read_only = read_only || flags.no_writes;
             st.flags = flags;
-            st.wrote = false;
             st.resp3 = false;
             st.deterministic = self.deterministic;
         }
         let key = lua.new_str(format!("f_{sha}"));
         let reg = lua.registry();
         let f = lua.raw_get(reg, key);
+        srv.script_run = Some(crate::server::ScriptRun {
+            started: std::time::Instant::now(),
+            wrote: false,
+            kill: false,
+            warned: false,
+        });
+        self.running.store(true, Ordering::Relaxed);
         let result = lua.call(f, &[]);
+        self.running.store(false, Ordering::Relaxed);
         let resp3 = {
             let mut st = self.shared.borrow_mut();
             st.srv = std::ptr::null_mut();
             st.resp3
         };
+        srv.script_run = None;
         match result {
             Ok(vals) => lua_to_reply(lua, vals.first().copied().unwrap_or(Value::Nil), resp3),
             Err(e) => Self::error_reply(lua, e, sha),
@@ -372,7 +393,7 @@ impl Scripting {
     /// @user_script:<line>.`
     fn error_reply(lua: &mut Lua, e: redlua_engine::Error, sha: &str) -> Reply {
         let text = if e.kind == ErrorKind::Aborted {
-            "ERR Script killed by user with SCRIPT KILL...".to_string()
+            crate::errors::SCRIPT_KILLED.to_string()
         } else {
             match e.value {
                 Some(Value::Table(t)) => {
@@ -398,4 +419,70 @@ impl Scripting {
         };
         Reply::Error(one_line(full.as_bytes()))
     }
+}
+
+/// Raises `flag` every `TICK` while `running` is set; ends when the
+/// scripting engine that owns `running` is gone.
+fn start_ticker(flag: Arc<AtomicBool>, running: Arc<AtomicBool>) {
+    let spawned = std::thread::Builder::new()
+        .name("script-ticker".into())
+        .spawn(move || loop {
+            std::thread::sleep(TICK);
+            if Arc::strong_count(&running) == 1 {
+                return;
+            }
+            if running.load(Ordering::Relaxed) {
+                flag.store(true, Ordering::Relaxed);
+            }
+        });
+    // Without the thread scripts still run; they just cannot be killed.
+    drop(spawned);
+}
+
+/// The interrupt handler of a running script: after `busy-reply-threshold`
+/// it serves the other clients (BUSY replies, SCRIPT KILL, SHUTDOWN
+/// NOSAVE), and it stops the script when asked to.
+fn busy_tick(shared: &Shared) -> Result<(), String> {
+    let Ok(st) = shared.try_borrow() else {
+        return Ok(());
+    };
+    if st.srv.is_null() {
+        return Ok(());
+    }
+    // SAFETY: `Scripting::run` set this pointer from the `&mut Server` it
+    // holds, unused, for the whole Lua call, and the handler runs inside
+    // that call between instructions, when no `redis` function (the only
+    // other user of the pointer) is active.
+    let srv = unsafe { &mut *st.srv };
+    drop(st);
+    let Some(run) = srv.script_run.as_mut() else {
+        return Ok(());
+    };
+    let threshold = srv.config.busy_reply_threshold.max(0) as u128;
+    if run.started.elapsed().as_millis() >= threshold {
+        if !run.warned {
+            run.warned = true;
+            let ms = run.started.elapsed().as_millis();
+            log_line(srv, 3, &format!(
+                "Slow script detected: still in execution after {ms} milliseconds. You can try killing the script using the SCRIPT KILL command."
+            ));
+        }
+        let net = srv.network;
+        if !net.is_null() {
+            // SAFETY: the event loop stores this pointer, derived from its
+            // own `&mut Network`, only for the duration of the command that
+            // is running this script, holding no other reference into the
+            // network meanwhile (the running connection is out of its
+            // table); this is the only code that uses it then.
+            unsafe { (*net).process_while_busy(srv) };
+        }
+    }
+    let stop = srv.shutdown || srv.script_run.as_ref().is_some_and(|r| r.kill);
+    if stop {
+        if !srv.shutdown {
+            log_line(srv, 3, "Lua script killed by user with SCRIPT KILL.");
+        }
+        return Err(crate::errors::SCRIPT_KILLED.to_string());
+    }
+    Ok(())
 }

@@ -162,7 +162,9 @@ impl RunState {
         self.ctx.resp = if self.resp3 { 3 } else { 2 };
         let mut reply = srv.call_command(cmd, &mut self.ctx, argv);
         if cmd.has(WRITE) {
-            self.wrote = true;
+            if let Some(run) = srv.script_run.as_mut() {
+                run.wrote = true;
+            }
         }
         if self.deterministic && super::SORTED_IN_SCRIPTS.contains(&cmd.full_name) {
             if let Reply::Array(items) | Reply::Set(items) = &mut reply {
