@@ -138,6 +138,17 @@ impl Lua {
         self.heap.table(t).next(key).ok().flatten()
     }
 
+    /// Stores `vals` at keys `1..=n` of `t`, growing its array part to hold
+    /// them at once, as a table constructor (or `lua_createtable` followed
+    /// by `lua_rawseti`) does.
+    pub fn set_list(&mut self, t: TableRef, vals: &[Value]) {
+        let tab = self.heap.table_mut(t);
+        let before = tab.size_bytes();
+        tab.set_list(0, vals);
+        let grew = tab.size_bytes().saturating_sub(before);
+        self.heap.charge(grew);
+    }
+
     /// The raw length (`#t` without metamethods: a border).
     pub fn raw_len(&self, t: TableRef) -> usize {
         self.heap.table(t).border()
