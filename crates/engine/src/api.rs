@@ -141,7 +141,7 @@ impl Lua {
     /// Stores `vals` at keys `1..=n` of `t`, growing its array part to hold
     /// them at once, as a table constructor (or `lua_createtable` followed
     /// by `lua_rawseti`) does.
-    pub fn set_list(&mut self, t: TableRef, vals: &[Value]) {
+    pub fn fill_array(&mut self, t: TableRef, vals: &[Value]) {
         let tab = self.heap.table_mut(t);
         let before = tab.size_bytes();
         tab.set_list(0, vals);
