@@ -389,7 +389,11 @@ impl Server {
                 return e.into();
             }
         };
-        self.now = now_ms();
+        // Inside a script the clock stays at the script's start, as in
+        // Redis 7, so that keys do not expire half-way through it.
+        if !ctx.in_script {
+            self.now = now_ms();
+        }
         let start = std::time::Instant::now();
         let reply = match (cmd.handler)(self, ctx, argv) {
             Ok(r) => r,

@@ -24,7 +24,7 @@ use random::RedisRand48;
 use redlua_engine::{ErrorKind, Lua, Value};
 use shebang::ScriptFlags;
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -63,11 +63,28 @@ pub struct RunState {
     deterministic: bool,
 }
 
+/// A script's SHA1 as 40 lowercase hex digits.
+pub type Sha = [u8; 40];
+
 /// A cached script.
 struct Script {
+    /// The compiled function (also kept in the registry under `f_<sha>`,
+    /// which roots it for the collector).
+    func: Value,
     flags: ScriptFlags,
-    /// Loaded by SCRIPT LOAD (kept until SCRIPT FLUSH).
+    /// Loaded by SCRIPT LOAD (kept until SCRIPT FLUSH); otherwise created
+    /// by EVAL and subject to the least-recently-used bound.
     loaded: bool,
+    /// When it last ran (a counter), for the eviction of EVAL scripts.
+    last_used: u64,
+}
+
+/// What `Scripting::run` runs.
+struct Run<'a> {
+    sha: &'a Sha,
+    func: Value,
+    flags: ScriptFlags,
+    read_only: bool,
 }
 
 /// The scripting engine of a server.
@@ -78,9 +95,14 @@ pub struct Scripting {
     /// `TICK` so that `busy_tick` can serve other clients and honour
     /// SCRIPT KILL.
     running: Arc<AtomicBool>,
-    scripts: HashMap<String, Script>,
-    /// EVAL-created scripts, least recently used first.
-    lru: VecDeque<String>,
+    scripts: HashMap<Sha, Script, ahash::RandomState>,
+    /// How many EVAL-created scripts are cached.
+    eval_scripts: usize,
+    /// Counts runs, for `Script::last_used`.
+    clock: u64,
+    /// The global names `KEYS` and `ARGV` (rooted by `_G`).
+    keys_name: Value,
+    argv_name: Value,
     /// Reseed `math.random` with 0 before each run and sort the replies of
     /// non-deterministic commands (`lua-deterministic yes`).
     pub deterministic: bool,
@@ -96,9 +118,33 @@ impl Default for Scripting {
 
 /// The lowercase hex SHA1 of `body`.
 pub fn sha1_hex(body: &[u8]) -> String {
+    sha_str(&sha1_key(body)).to_string()
+}
+
+/// The SHA1 of `body` as a cache key.
+pub fn sha1_key(body: &[u8]) -> Sha {
     use sha1::{Digest, Sha1};
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let d = Sha1::digest(body);
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = [0u8; 40];
+    for (i, b) in d.iter().enumerate() {
+        out[2 * i] = HEX[(b >> 4) as usize];
+        out[2 * i + 1] = HEX[(b & 15) as usize];
+    }
+    out
+}
+
+/// A client's SHA1 argument as a cache key (any case; `None` when it is
+/// not 40 bytes long).
+pub fn parse_sha(arg: &[u8]) -> Option<Sha> {
+    let mut out: Sha = arg.try_into().ok()?;
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
+/// The text of a cache key.
+pub fn sha_str(sha: &Sha) -> &str {
+    std::str::from_utf8(sha).unwrap_or("")
 }
 
 /// Writes `msg` to the server log at `level` (0 debug .. 3 warning), in
@@ -182,12 +228,27 @@ impl Scripting {
         start_ticker(lua.interrupt_flag(), running.clone());
         let tick_shared = shared.clone();
         lua.set_interrupt_handler(Some(Box::new(move |_| busy_tick(&tick_shared))));
+        // KEYS and ARGV exist from the start, so that their names stay
+        // interned (and rooted) for the fast per-run assignment.
+        let g = lua.globals();
+        lua.set_readonly(g, false);
+        let keys_name = lua.new_str("KEYS");
+        let argv_name = lua.new_str("ARGV");
+        for name in [keys_name, argv_name] {
+            let t = lua.new_table();
+            lua.raw_set(g, name, Value::Table(t))
+                .expect("the globals are writable here");
+        }
+        lua.set_readonly(g, true);
         Scripting {
             lua,
             shared,
             running,
-            scripts: HashMap::new(),
-            lru: VecDeque::new(),
+            scripts: HashMap::default(),
+            eval_scripts: 0,
+            clock: 0,
+            keys_name,
+            argv_name,
             deterministic: true,
             random_seeded: false,
         }
@@ -210,10 +271,7 @@ impl Scripting {
 
     /// Whether a script with this SHA1 (any case) is cached.
     pub fn exists(&self, sha: &[u8]) -> bool {
-        sha.len() == 40
-            && self
-                .scripts
-                .contains_key(&String::from_utf8_lossy(sha).to_lowercase())
+        parse_sha(sha).is_some_and(|k| self.scripts.contains_key(&k))
     }
 
     /// SCRIPT FLUSH: empties the cache and starts a fresh Lua state.
@@ -226,44 +284,60 @@ impl Scripting {
 
     /// Compiles `body` into the cache (no-op when cached). Returns its SHA1,
     /// or the compile error reply.
-    pub fn load(&mut self, body: &[u8], from_load: bool) -> Result<String, Reply> {
-        let sha = sha1_hex(body);
+    pub fn load(&mut self, body: &[u8], from_load: bool) -> Result<Sha, Reply> {
+        let sha = sha1_key(body);
         if let Some(s) = self.scripts.get_mut(&sha) {
             if from_load && !s.loaded {
                 s.loaded = true;
-                self.lru.retain(|x| x != &sha);
+                self.eval_scripts -= 1;
             }
             return Ok(sha);
         }
         let (flags, start) = shebang::parse(body).map_err(|e| Reply::Error(e.into()))?;
-        let f = self.lua.load(&body[start..], "@user_script").map_err(|e| {
+        let func = self.lua.load(&body[start..], "@user_script").map_err(|e| {
             Reply::Error(one_line(
                 format!("ERR Error compiling script (new function): {}", e.message).as_bytes(),
             ))
         })?;
         let reg = self.lua.registry();
-        let key = self.lua.new_str(format!("f_{sha}"));
+        let key = self.lua.new_str(format!("f_{}", sha_str(&sha)));
         self.lua
-            .raw_set(reg, key, f)
+            .raw_set(reg, key, func)
             .expect("the registry is writable");
-        self.scripts.insert(
-            sha.clone(),
-            Script {
-                flags,
-                loaded: from_load,
-            },
-        );
         if !from_load {
-            self.lru.push_back(sha.clone());
-            while self.lru.len() > EVAL_CACHE_LIMIT {
-                if let Some(old) = self.lru.pop_front() {
-                    self.scripts.remove(&old);
-                    let key = self.lua.new_str(format!("f_{old}"));
-                    let _ = self.lua.raw_set(reg, key, Value::Nil);
-                }
+            self.eval_scripts += 1;
+            if self.eval_scripts > EVAL_CACHE_LIMIT {
+                self.evict_one();
             }
         }
+        self.clock += 1;
+        self.scripts.insert(
+            sha,
+            Script {
+                func,
+                flags,
+                loaded: from_load,
+                last_used: self.clock,
+            },
+        );
         Ok(sha)
+    }
+
+    /// Drops the least recently used EVAL-created script.
+    fn evict_one(&mut self) {
+        let oldest = self
+            .scripts
+            .iter()
+            .filter(|(_, s)| !s.loaded)
+            .min_by_key(|(_, s)| s.last_used)
+            .map(|(k, _)| *k);
+        if let Some(old) = oldest {
+            self.scripts.remove(&old);
+            self.eval_scripts -= 1;
+            let reg = self.lua.registry();
+            let key = self.lua.new_str(format!("f_{}", sha_str(&old)));
+            let _ = self.lua.raw_set(reg, key, Value::Nil);
+        }
     }
 
     /// EVAL / EVALSHA / EVAL_RO / EVALSHA_RO, after arity checks.
@@ -289,22 +363,22 @@ impl Scripting {
             return Reply::Error("ERR Number of keys can't be negative".into());
         }
         let sha = if by_sha {
-            let sha = String::from_utf8_lossy(&argv[1]).to_lowercase();
-            if sha.len() != 40 || !self.scripts.contains_key(&sha) {
-                return Reply::Error("NOSCRIPT No matching script. Please use EVAL.".into());
+            match parse_sha(&argv[1]).filter(|k| self.scripts.contains_key(k)) {
+                Some(k) => k,
+                None => {
+                    return Reply::Error("NOSCRIPT No matching script. Please use EVAL.".into())
+                }
             }
-            sha
         } else {
             match self.load(&argv[1], false) {
                 Ok(sha) => sha,
                 Err(e) => return e,
             }
         };
-        let flags = self.scripts[&sha].flags;
-        if let Some(pos) = self.lru.iter().position(|s| s == &sha) {
-            let s = self.lru.remove(pos).expect("position is valid");
-            self.lru.push_back(s);
-        }
+        self.clock += 1;
+        let script = self.scripts.get_mut(&sha).expect("the script is cached");
+        script.last_used = self.clock;
+        let (func, flags) = (script.func, script.flags);
         if read_only && flags.shebang && !flags.no_writes {
             return Reply::Error(
                 "ERR Can not execute a script with write flag using *_ro command.".into(),
@@ -314,36 +388,41 @@ impl Scripting {
         self.run(
             srv,
             ctx,
-            &sha,
-            flags,
-            read_only,
+            Run {
+                sha: &sha,
+                func,
+                flags,
+                read_only,
+            },
             &argv[3..split],
             &argv[split..],
         )
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn run(
         &mut self,
         srv: &mut Server,
         ctx: &CallContext,
-        sha: &str,
-        flags: ScriptFlags,
-        read_only: bool,
+        run: Run,
         keys: &[Vec<u8>],
         args: &[Vec<u8>],
     ) -> Reply {
+        let Run {
+            sha,
+            func: f,
+            flags,
+            read_only,
+        } = run;
+        let sha = sha_str(sha);
         let lua = &mut self.lua;
         let g = lua.globals();
         lua.set_readonly(g, false);
-        for (name, items) in [("KEYS", keys), ("ARGV", args)] {
+        for (name, items) in [(self.keys_name, keys), (self.argv_name, args)] {
             let t = lua.new_table();
-            for (i, item) in items.iter().enumerate() {
-                let v = lua.new_str(item);
-                lua.raw_set(t, Value::Number((i + 1) as f64), v)
-                    .expect("a new table is writable");
-            }
-            lua.set_global(name, Value::Table(t));
+            let vals: Vec<Value> = items.iter().map(|item| lua.new_str(item)).collect();
+            lua.fill_array(t, &vals);
+            lua.raw_set(g, name, Value::Table(t))
+                .expect("the globals are writable here");
         }
         lua.set_readonly(g, true);
         if self.deterministic || !self.random_seeded {
@@ -365,9 +444,6 @@ impl Scripting {
             st.resp3 = false;
             st.deterministic = self.deterministic;
         }
-        let key = lua.new_str(format!("f_{sha}"));
-        let reg = lua.registry();
-        let f = lua.raw_get(reg, key);
         srv.script_run = Some(crate::server::ScriptRun {
             started: std::time::Instant::now(),
             wrote: false,
