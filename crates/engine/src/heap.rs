@@ -46,7 +46,10 @@ impl<T> Arena<T> {
 
     #[inline(always)]
     pub fn get(&self, i: u32) -> &T {
-        match &self.slots[i as usize] {
+        debug_assert!((i as usize) < self.slots.len());
+        // SAFETY: every index handed out came from `alloc`, which only
+        // grows `slots`, and `slots` never shrinks, so `i` is in bounds.
+        match unsafe { self.slots.get_unchecked(i as usize) } {
             Some(v) => v,
             None => dangling(),
         }
@@ -54,7 +57,9 @@ impl<T> Arena<T> {
 
     #[inline(always)]
     pub fn get_mut(&mut self, i: u32) -> &mut T {
-        match &mut self.slots[i as usize] {
+        debug_assert!((i as usize) < self.slots.len());
+        // SAFETY: as in `get`.
+        match unsafe { self.slots.get_unchecked_mut(i as usize) } {
             Some(v) => v,
             None => dangling(),
         }

@@ -14,9 +14,8 @@
 //! Each instance (`cjson` and every `cjson.new()`) has its own settings;
 //! all share one `cjson.null`, a userdata that decoding returns for `null`.
 
-use crate::order::puc_entries;
-use crate::util::MAX_C_STACK;
 use crate::util::{arg_error_bytes, c_i32, c_i64, check_bytes_rc, error_bytes};
+use crate::util::{next_entry, MAX_C_STACK};
 use redlua_engine::error::LuaError;
 use redlua_engine::heap::UserData;
 use redlua_engine::number::{fmt_g, fmt_number};
@@ -380,11 +379,12 @@ enum EncFrame {
         len: i32,
         i: i32,
     },
-    /// Its entries are `entries[start..end]`, `pos` the next one.
+    /// Walked as `lua_next` walks it: `pos` is the traversal position of
+    /// the next entry (see `next_entry`), `first` until one is written.
     Object {
-        start: usize,
-        end: usize,
+        t: TableRef,
         pos: usize,
+        first: bool,
     },
 }
 
@@ -394,8 +394,6 @@ struct Encoder<'a> {
     null: Value,
     out: Vec<u8>,
     frames: Vec<EncFrame>,
-    /// Entries of the objects being written, innermost last.
-    entries: Vec<(Value, Value)>,
     /// Lua stack slots lua-cjson would hold: the argument, one per open
     /// array (the element) and two per open object (key and value).
     slots: usize,
@@ -404,8 +402,6 @@ struct Encoder<'a> {
     next_check: usize,
     /// Scratch text for number formatting.
     scratch: String,
-    /// The tables the decoders filled (see `order`).
-    filled: Option<TableRef>,
 }
 
 impl Encoder<'_> {
@@ -440,23 +436,17 @@ impl Encoder<'_> {
 
     /// `lua_array_length`: the array length, or -1 for an object (or a
     /// negative number, as the C `int` arithmetic gives for huge keys).
-    /// For an object, its entries in PUC Lua's order are left at the end
-    /// of `self.entries`.
+    /// Like lua-cjson, it walks every key in `lua_next` order, which
+    /// decides `max` when a key does not fit an `int`.
     fn array_length(&mut self, t: TableRef) -> LuaResult<i32> {
         let tab = self.lua.heap.table(t);
-        if tab.hash.iter().all(|(_, v)| v.is_nil()) && tab.arr.iter().all(|v| !v.is_nil()) {
-            // Keys exactly 1..n: an array, never sparse.
-            if tab.arr.len() <= i32::MAX as usize {
-                return Ok(tab.arr.len() as i32);
-            }
-        }
-        let start = self.entries.len();
-        puc_entries(self.lua, t, self.filled, &mut self.entries);
         let mut max: i32 = 0;
         let mut items: i32 = 0;
-        for &(k, _) in &self.entries[start..] {
+        let mut pos = 0;
+        while let Some((next, k, _)) = next_entry(tab, pos) {
+            pos = next;
             match k {
-                Value::Number(k) if k != 0.0 && k.floor() == k && k >= 1.0 => {
+                Value::Number(k) if k.floor() == k && k >= 1.0 => {
                     if k > max as f64 {
                         max = c_i32(k);
                     }
@@ -471,9 +461,6 @@ impl Encoder<'_> {
                 return Err(self.exception(Value::Table(t), "excessively sparse array"));
             }
             return Ok(-1);
-        }
-        if max > 0 {
-            self.entries.truncate(start);
         }
         Ok(max)
     }
@@ -517,23 +504,17 @@ impl Encoder<'_> {
                     let msg = format!("Cannot serialise, excessive nesting ({})", depth);
                     return Err(self.lua.native_error(&msg));
                 }
-                let start = self.entries.len();
                 let len = self.array_length(t)?;
                 if len > 0 {
                     self.out.push(b'[');
                     self.frames.push(EncFrame::Array { t, len, i: 0 });
                     self.slots += 1;
                 } else {
-                    if self.entries.len() == start {
-                        // Not filled in by array_length's fast path.
-                        puc_entries(self.lua, t, self.filled, &mut self.entries);
-                    }
                     self.out.push(b'{');
-                    let end = self.entries.len();
                     self.frames.push(EncFrame::Object {
-                        start,
-                        end,
-                        pos: start,
+                        t,
+                        pos: 0,
+                        first: true,
                     });
                     self.slots += 2;
                 }
@@ -550,16 +531,36 @@ impl Encoder<'_> {
             self.lua.check_interrupt()?;
         }
         if self.out.len() >= self.next_check {
-            // Every value being encoded is reachable from the argument,
-            // so collecting here is safe.
+            // The tables being walked and the value about to be written
+            // are on the Lua stack, so collecting here is safe.
             self.lua.reserve_memory(self.out.capacity())?;
             self.next_check = self.out.len().saturating_mul(2);
         }
         Ok(())
     }
 
+    /// Pops the value on top of the Lua stack.
+    fn pop(&mut self) {
+        let top = self.lua.stack_top();
+        self.lua.truncate_stack(top - 1);
+    }
+
+    /// Writes `v`, which the caller pushed on the Lua stack: a table keeps
+    /// it there, rooted, until its frame closes, as lua-cjson keeps the
+    /// value it encodes on the stack (a collection may run whenever the
+    /// output grows, and a weak table's values are no roots).
+    fn rooted_value(&mut self, v: Value) -> LuaResult<()> {
+        let open = self.frames.len();
+        self.value(v)?;
+        if self.frames.len() == open {
+            self.pop();
+        }
+        Ok(())
+    }
+
     fn run(&mut self, root: Value) -> LuaResult<()> {
-        self.value(root)?;
+        self.lua.push(root)?;
+        self.rooted_value(root)?;
         while let Some(frame) = self.frames.last_mut() {
             match frame {
                 EncFrame::Array { t, len, i } => {
@@ -567,6 +568,7 @@ impl Encoder<'_> {
                         self.out.push(b']');
                         self.frames.pop();
                         self.slots -= 1;
+                        self.pop();
                         continue;
                     }
                     if *i > 0 {
@@ -574,22 +576,24 @@ impl Encoder<'_> {
                     }
                     *i += 1;
                     let v = self.lua.heap.table(*t).get_int(*i as i64);
+                    self.lua.push(v)?;
                     self.tick()?;
-                    self.value(v)?;
+                    self.rooted_value(v)?;
                 }
-                EncFrame::Object { start, end, pos } => {
-                    if *pos == *end {
+                EncFrame::Object { t, pos, first } => {
+                    let Some((next, k, v)) = next_entry(self.lua.heap.table(*t), *pos) else {
                         self.out.push(b'}');
-                        self.entries.truncate(*start);
                         self.frames.pop();
                         self.slots -= 2;
+                        self.pop();
                         continue;
-                    }
-                    let (k, v) = self.entries[*pos];
-                    if *pos > *start {
+                    };
+                    if !*first {
                         self.out.push(b',');
                     }
-                    *pos += 1;
+                    *first = false;
+                    *pos = next;
+                    self.lua.push(v)?;
                     match k {
                         Value::Number(n) => {
                             self.out.push(b'"');
@@ -603,7 +607,7 @@ impl Encoder<'_> {
                         _ => return Err(self.exception(k, "table key must be a number or string")),
                     }
                     self.tick()?;
-                    self.value(v)?;
+                    self.rooted_value(v)?;
                 }
             }
         }
@@ -622,14 +626,11 @@ fn encode(lua: &mut Lua, a: Args, cfg: &Cfg, null: Value) -> LuaResult<usize> {
         null,
         out: Vec::new(),
         frames: Vec::new(),
-        entries: Vec::new(),
         slots: 1,
         ticks: 0,
         next_check: 1 << 20,
         scratch: String::new(),
-        filled: None,
     };
-    enc.filled = crate::order::filled_set(enc.lua);
     enc.run(root)?;
     let out = std::mem::take(&mut enc.out);
     lua.reserve_memory(out.len())?;
@@ -866,9 +867,8 @@ fn parse_hex(s: &[u8], mut i: usize) -> (f64, usize) {
 }
 
 enum DecFrame {
-    /// The object, and the record of its key order (see `order`) with the
-    /// number of keys in it.
-    Object(TableRef, Option<TableRef>, usize),
+    Object(TableRef),
+    /// The array and the index of the element being parsed.
     Array(TableRef, usize),
 }
 
@@ -881,8 +881,6 @@ struct Parser<'a> {
     /// The stack slot standing for the argument: slots above it are what
     /// lua-cjson's C function holds.
     base: usize,
-    /// The set of decoder-filled tables (see `order`), once looked up.
-    filled: Option<TableRef>,
     ticks: u32,
 }
 
@@ -1142,8 +1140,7 @@ impl Parser<'_> {
                     if tok.kind == Tok::ObjEnd {
                         self.depth -= 1;
                     } else {
-                        let rec = crate::order::begin_filled(lua, &mut self.filled, t)?;
-                        frames.push(DecFrame::Object(t, rec, 0));
+                        frames.push(DecFrame::Object(t));
                         // Object key, colon, then the value.
                         if tok.kind != Tok::Str {
                             return Err(self.parse_error(lua, "object key string", &tok));
@@ -1195,17 +1192,12 @@ impl Parser<'_> {
                         tok = self.next_token();
                         continue 'value;
                     }
-                    Some(DecFrame::Object(t, rec, n)) => {
+                    Some(DecFrame::Object(t)) => {
                         let (k, v) = (lua.stack_get(top - 2), lua.stack_get(top - 1));
                         lua.raw_set(*t, k, v)?;
-                        if let Some(rec) = *rec {
-                            *n += 1;
-                            crate::order::note_key(lua, rec, *n, k);
-                        }
                         lua.truncate_stack(top - 2);
                         tok = self.next_token();
                         if tok.kind == Tok::ObjEnd {
-                            crate::order::mark_filled(lua, &mut self.filled, *t)?;
                             self.depth -= 1;
                             frames.pop();
                             continue;
@@ -1251,7 +1243,6 @@ fn decode(lua: &mut Lua, a: Args, cfg: &Cfg, null: Value) -> LuaResult<usize> {
         depth: 0,
         cfg: cfg.borrow().clone(),
         base: start - 1,
-        filled: None,
         ticks: 0,
     };
     p.parse(lua, null)?;

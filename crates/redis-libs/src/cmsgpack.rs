@@ -14,9 +14,8 @@
 //! mp_decode_to_lua_array)" when an array would. Lengths are checked
 //! against the input before anything is read or allocated.
 
-use crate::order::puc_entries;
 use crate::util::{arg_error_bytes, c_i32, c_i64, check_bytes_rc, error_bytes, opt_integer};
-use crate::util::{check_integer, MAX_C_STACK};
+use crate::util::{check_integer, next_entry, MAX_C_STACK};
 use redlua_engine::table::Table;
 use redlua_engine::value::TableRef;
 use redlua_engine::{Args, Lua, LuaResult, Value};
@@ -141,30 +140,19 @@ fn encode_map_header(out: &mut Vec<u8>, n: usize) {
     }
 }
 
-/// lua-cmsgpack's `table_is_an_array`: every key a number that is a
-/// positive C `int`, and the largest equal to the count.
+/// lua-cmsgpack's `table_is_an_array`: every key (walked with `lua_next`)
+/// a number that is a positive C `int`, and the largest equal to the count.
 fn table_is_array(t: &Table) -> bool {
     let mut count: i64 = 0;
     let mut max: i64 = 0;
-    let mut check = |k: f64| -> bool {
-        if k <= 0.0 || c_i32(k) as f64 != k {
-            return false;
-        }
-        max = max.max(k as i64);
-        count += 1;
-        true
-    };
-    for (i, v) in t.arr.iter().enumerate() {
-        if !v.is_nil() && !check((i + 1) as f64) {
-            return false;
-        }
-    }
-    for (k, v) in t.hash.iter() {
-        if v.is_nil() {
-            continue;
-        }
-        match *k {
-            Value::Number(n) if check(n) => {}
+    let mut pos = 0;
+    while let Some((next, k, _)) = next_entry(t, pos) {
+        pos = next;
+        match k {
+            Value::Number(k) if k > 0.0 && c_i32(k) as f64 == k => {
+                max = max.max(k as i64);
+                count += 1;
+            }
             _ => return false,
         }
     }
@@ -176,20 +164,20 @@ struct Encoder<'a> {
     out: Vec<u8>,
     /// Values encoded since the last interrupt check.
     ticks: u32,
-    /// The tables the decoders filled (see `order`).
-    filled: Option<TableRef>,
 }
 
 impl Encoder<'_> {
-    /// Encodes `v`; `top` is how many Lua stack slots lua-cmsgpack holds
-    /// while it encodes `v` (which is on top of them), so that the C
-    /// library's `luaL_checkstack` failures happen here at the same point.
+    /// Encodes `v`, which must be on the Lua stack (collections may run
+    /// here, and a weak table's values are no roots); `top` is how many Lua
+    /// stack slots lua-cmsgpack holds while it encodes `v` (which is on top
+    /// of them), so that the C library's `luaL_checkstack` failures happen
+    /// here at the same point.
     fn value(&mut self, v: Value, level: usize, top: usize) -> LuaResult<()> {
         self.ticks += 1;
         if self.ticks >= 4096 {
             self.ticks = 0;
             self.lua.check_interrupt()?;
-            // Everything encoded is reachable from the arguments, so a
+            // The values being encoded are on the Lua stack, so a
             // collection here is safe.
             self.lua.reserve_memory(self.out.capacity())?;
         }
@@ -227,6 +215,15 @@ impl Encoder<'_> {
         Ok(())
     }
 
+    /// `v` and `w` pushed on the Lua stack, as lua-cmsgpack holds the
+    /// entries it encodes.
+    fn push(&mut self, v: Value, w: Value) -> LuaResult<usize> {
+        let base = self.lua.stack_top();
+        self.lua.push(v)?;
+        self.lua.push(w)?;
+        Ok(base)
+    }
+
     /// Level is at most 16, so recursion here is bounded.
     fn table(&mut self, t: TableRef, level: usize, top: usize) -> LuaResult<()> {
         self.check_stack(top, 2, "table_is_an_array")?;
@@ -236,18 +233,29 @@ impl Encoder<'_> {
             encode_array_header(&mut self.out, len);
             for i in 1..=len {
                 let v = self.lua.heap.table(t).get_int(i as i64);
+                let base = self.push(v, Value::Nil)?;
                 self.value(v, level + 1, top + 1)?;
+                self.lua.truncate_stack(base);
             }
         } else {
-            // Keys in the order PUC Lua's `next` visits them.
-            let mut entries = Vec::new();
-            puc_entries(self.lua, t, self.filled, &mut entries);
-            encode_map_header(&mut self.out, entries.len());
+            // Two walks in `lua_next` order, as lua-cmsgpack makes: one
+            // to count the entries, one to encode them.
+            let mut len = 0;
+            let mut pos = 0;
+            while let Some((next, _, _)) = next_entry(self.lua.heap.table(t), pos) {
+                pos = next;
+                len += 1;
+            }
+            encode_map_header(&mut self.out, len);
             self.check_stack(top, 3, "mp_encode_lua_table_as_map")?;
-            for (k, v) in entries {
+            let mut pos = 0;
+            while let Some((next, k, v)) = next_entry(self.lua.heap.table(t), pos) {
+                pos = next;
                 // Stack: table, key, value, and a copy of the key.
+                let base = self.push(k, v)?;
                 self.value(k, level + 1, top + 3)?;
                 self.value(v, level + 1, top + 2)?;
+                self.lua.truncate_stack(base);
             }
         }
         Ok(())
@@ -267,12 +275,10 @@ fn pack(lua: &mut Lua, a: Args) -> LuaResult<usize> {
             b"Too many arguments for MessagePack pack.",
         ));
     }
-    let filled = crate::order::filled_set(lua);
     let mut enc = Encoder {
         lua,
         out: Vec::new(),
         ticks: 0,
-        filled,
     };
     for i in 1..=nargs {
         // The arguments, the encodings of those before this one (each
@@ -305,9 +311,6 @@ enum Frame {
         t: TableRef,
         left: u64,
         have_key: bool,
-        /// The record of its key order (see `order`), and its length.
-        rec: Option<TableRef>,
-        nrec: usize,
     },
 }
 
@@ -327,8 +330,6 @@ struct Decoder<'a> {
     /// pushed for each open array, and the arguments after the first that
     /// `unpack` keeps.
     virt: usize,
-    /// The set of decoder-filled tables (see `order`), once looked up.
-    filled: Option<TableRef>,
     ticks: u32,
 }
 
@@ -436,12 +437,6 @@ impl Decoder<'_> {
         }
     }
 
-    fn new_table(&self, lua: &mut Lua, len: u64) -> TableRef {
-        // Presize by what the input can hold, never by its claim.
-        let n = (len as usize).min(self.left());
-        lua.heap.new_table(Table::with_capacity(n.min(1 << 16), 0))
-    }
-
     /// Decodes one top-level value and leaves it on the stack.
     fn value(&mut self, lua: &mut Lua) -> LuaResult<Result<(), DecodeError>> {
         let mut frames: Vec<Frame> = Vec::new();
@@ -469,7 +464,9 @@ impl Decoder<'_> {
             match item {
                 Item::Scalar(v) => lua.push(v)?,
                 Item::Array(len) => {
-                    let t = self.new_table(lua, len);
+                    // lua_newtable, then filled key by key: no presizing,
+                    // so the array part grows (and `#` answers) as in Redis.
+                    let t = lua.new_table();
                     lua.push(Value::Table(t))?;
                     if self.vtop(lua) + 1 > MAX_C_STACK {
                         return Err(
@@ -487,16 +484,13 @@ impl Decoder<'_> {
                     }
                 }
                 Item::Map(len) => {
-                    let t = self.new_table(lua, 0);
+                    let t = lua.new_table();
                     lua.push(Value::Table(t))?;
                     if len > 0 {
-                        let rec = crate::order::begin_filled(lua, &mut self.filled, t)?;
                         frames.push(Frame::Map {
                             t,
                             left: len,
                             have_key: false,
-                            rec,
-                            nrec: 0,
                         });
                         descend = true;
                     }
@@ -527,29 +521,19 @@ impl Decoder<'_> {
                         *index += 1;
                         break;
                     }
-                    Frame::Map {
-                        t,
-                        left,
-                        have_key,
-                        rec,
-                        nrec,
-                    } => {
+                    Frame::Map { t, left, have_key } => {
                         if !*have_key {
                             *have_key = true;
                             break;
                         }
                         let (k, v) = (lua.stack_get(top - 2), lua.stack_get(top - 1));
+                        // Like lua_settable, a nil value still gives a new
+                        // key a node.
                         lua.raw_set(*t, k, v)?;
-                        if let Some(rec) = *rec {
-                            // PUC Lua gives even a nil-valued key a node.
-                            *nrec += 1;
-                            crate::order::note_key(lua, rec, *nrec, k);
-                        }
                         lua.truncate_stack(top - 2);
                         *have_key = false;
                         *left -= 1;
                         if *left == 0 {
-                            crate::order::mark_filled(lua, &mut self.filled, *t)?;
                             frames.pop();
                             continue;
                         }
@@ -595,7 +579,6 @@ fn unpack_full(lua: &mut Lua, a: Args, limit: i64, offset: i64, held: usize) -> 
         // (or the placeholder) plus the values decoded so far.
         base: lua.stack_top() - 1,
         virt: held - 1,
-        filled: None,
         ticks: 0,
     };
     let mut cnt: i64 = 0;

@@ -11,15 +11,19 @@
 //! fails instead of overflowing anything. Encoders walk tables iteratively
 //! or with a small fixed depth, check the interrupt flag and the memory
 //! limit as they go, and never size an allocation by an input's claim.
-//! `order` reproduces PUC Lua's table traversal order, which decides the
-//! key order of encoded objects and maps; `util` holds C conversion
-//! semantics (x86-64) shared by the modules.
+//!
+//! Key order: like the C libraries, encoders visit a table's entries in
+//! `lua_next` order (`util::next_entry`), and decoders fill fresh tables key
+//! by key with raw sets as the C code does. The engine lays tables out as
+//! Lua 5.1.5's `ltable.c` does, so objects and maps list their keys in
+//! Redis's order, except where keys that PUC Lua hashes by address (tables,
+//! functions, userdata) take part. `util` also holds C conversion semantics
+//! (x86-64) shared by the modules.
 
 pub mod bit;
 pub mod cjson;
 pub mod cmsgpack;
 pub mod lua_struct;
-pub mod order;
 mod util;
 
 use redlua_engine::Lua;

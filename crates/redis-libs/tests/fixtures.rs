@@ -1,5 +1,6 @@
-//! Replays the cases recorded from Redis 7.0.15 (`fixtures/fixtures.txt`,
-//! made by `fixtures/record.py`) and compares replies byte for byte.
+//! Replays the cases recorded from Redis 7.0.15 (`fixtures/fixtures.txt`
+//! and `fixtures/fixtures_key_order.txt`, made by `fixtures/record.py`) and
+//! compares replies byte for byte.
 //!
 //! Each case runs in a fresh state with base, coroutine, string, table and
 //! math plus the four libraries, loaded with the chunk name `@user_script`
@@ -195,91 +196,36 @@ fn replay(
     (counts, failures, cases.len())
 }
 
-#[test]
-fn redis_fixtures() {
-    let (counts, failures, total) = replay("fixtures.txt");
-    eprintln!("fixture cases per library: {:?}", counts);
-    assert!(counts["cjson"] >= 100 && counts["cmsgpack"] >= 80);
-    assert!(counts["struct"] >= 60 && counts["bit"] >= 60);
+/// Replays `file` and fails on any reply that differs.
+fn replay_exact(file: &str) -> std::collections::BTreeMap<String, usize> {
+    let (counts, failures, total) = replay(file);
     if !failures.is_empty() {
         panic!(
-            "{} of {} fixture cases differ:\n{}",
+            "{} of {} cases of {} differ:\n{}",
             failures.len(),
             total,
+            file,
             failures.join("\n")
         );
     }
+    counts
 }
 
-/// Replies that depend on the key order of tables the scripts built
-/// (constructors, assignments, keys added to decoded tables). The key
-/// order model replays the engine's insertion order as their history, so
-/// on an engine whose tables keep insertion order they must match byte for
-/// byte. On an engine that does not (see `order` and the README), the key
-/// order of such tables is not reproducible: a reply then passes if it is
-/// the same bytes in another order, and the count is reported.
+#[test]
+fn redis_fixtures() {
+    let counts = replay_exact("fixtures.txt");
+    eprintln!("fixture cases per library: {:?}", counts);
+    assert!(counts["cjson"] >= 100 && counts["cmsgpack"] >= 80);
+    assert!(counts["struct"] >= 60 && counts["bit"] >= 60);
+}
+
+/// Replies that depend on the layout of tables the scripts built
+/// (constructors, assignments, deletions, keys added to decoded tables):
+/// the key order of objects and maps, which is `lua_next`'s, and `#`. The
+/// engine lays tables out as Lua 5.1.5 does, so these are exact too.
 #[test]
 fn redis_fixtures_key_order() {
-    let cases = load_cases("fixtures_key_order.txt");
-    let exact = redlua_redis_libs::order::engine_keeps_insertion_order();
-    let mut failures = Vec::new();
-    let mut reordered = 0;
-    for (i, c) in cases.iter().enumerate() {
-        let want = strip_error_suffix(&c.reply);
-        let got = run(&c.script);
-        if got == want {
-            continue;
-        }
-        let sorted = |b: &[u8]| {
-            let mut v = b.to_vec();
-            v.sort_unstable();
-            v
-        };
-        if !exact && !want.starts_with(b"-") && sorted(&got) == sorted(&want) {
-            reordered += 1;
-            continue;
-        }
-        failures.push(format!(
-            "case {} ({}): {}\n  want: {:?}\n  got:  {:?}",
-            i + 1,
-            c.lib,
-            String::from_utf8_lossy(&c.script),
-            String::from_utf8_lossy(&want),
-            String::from_utf8_lossy(&got)
-        ));
-    }
-    if reordered > 0 {
-        eprintln!(
-            "{} of {} key-order cases differ from Redis in key order only \
-             (the engine's tables do not keep insertion order)",
-            reordered,
-            cases.len()
-        );
-    }
-    assert!(cases.len() >= 100);
-    assert!(
-        failures.is_empty(),
-        "{} of {} key-order cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
-}
-
-/// Cases where redlua is known to differ from Redis: tables filled by
-/// assignments that end exactly full (3, 7, 14, 28... hash keys) look like
-/// constructor-made tables to `order` and get PUC's presized layout, while
-/// Redis filled them key by key, so colliding keys can come out elsewhere.
-/// Run with `--ignored` to see whether they still differ.
-#[test]
-#[ignore = "known divergences: key order of exactly full tables filled by assignment"]
-fn known_divergences() {
-    let (_, failures, total) = replay("known_divergences.txt");
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases still differ:\n{}",
-        failures.len(),
-        total,
-        failures.join("\n")
-    );
+    let counts = replay_exact("fixtures_key_order.txt");
+    eprintln!("key-order cases per library: {:?}", counts);
+    assert!(counts.values().sum::<usize>() >= 120);
 }

@@ -513,3 +513,34 @@ fn collections_during_decode_keep_partial_values() {
     }
     assert!(successes >= 1, "no round decoded within its limit");
 }
+
+/// A table that only a weak table holds, and a collection in the middle of
+/// encoding it (the collector is stopped, so only the encoders' memory
+/// checks collect, and the memory limit is set just above the live data,
+/// with garbage to reclaim): the encoders hold what they walk on the Lua
+/// stack, as the C libraries do, so nothing they still use can be freed.
+#[test]
+fn collections_during_encode_keep_weakly_held_values() {
+    let mut lua = state();
+    for f in ["return #cjson.encode(w)", "return #cmsgpack.pack(w)"] {
+        lua.exec(
+            b"collectgarbage('stop') w = setmetatable({}, {__mode = 'v'}) \
+              w[1] = {} for i = 1, 3000 do w[1][i] = string.rep('x', 1000) .. i end \
+              keep = {a = 1, b = {2}} w[2] = keep",
+            "=setup",
+        )
+        .unwrap();
+        let want = lua.exec(f.as_bytes(), "=size").unwrap()[0];
+        lua.exec(
+            b"local g = {} for i = 1, 100000 do g[i] = 'garbage' .. i end g = nil",
+            "=garbage",
+        )
+        .unwrap();
+        let used = lua.memory_used();
+        lua.set_memory_limit(Some(used + (1 << 20)));
+        let got = lua.exec(f.as_bytes(), "=enc");
+        lua.set_memory_limit(None);
+        lua.exec(b"collectgarbage('restart')", "=restart").unwrap();
+        assert_eq!(got.map(|v| v[0]).map_err(|e| e.message), Ok(want), "{f}");
+    }
+}

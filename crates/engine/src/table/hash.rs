@@ -188,7 +188,12 @@ impl HashPart {
         }
         let mut i = self.main_position(Value::Str(s));
         loop {
-            let n = &self.nodes[i];
+            debug_assert!(i < self.nodes.len());
+            // SAFETY: a main position is masked by `len - 1` and every
+            // `next` link is the index of a node of this vector (links are
+            // only set by `new_key`, and `set_size` replaces the vector and
+            // its links together).
+            let n = unsafe { self.nodes.get_unchecked(i) };
             if let Value::Str(k) = n.key {
                 if k == s && !n.dead {
                     return n.val;
