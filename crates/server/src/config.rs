@@ -42,6 +42,10 @@ pub struct Config {
     /// `math.randomseed(0)` and sees sorted replies from non-deterministic
     /// commands; `no` gives Redis 7.0's behaviour.
     pub lua_deterministic: bool,
+    /// Bytes a single script may allocate beyond what the Lua state holds
+    /// when it starts (0: no limit); past it the script fails with "not
+    /// enough memory".
+    pub lua_memory_limit: u64,
 }
 
 impl Default for Config {
@@ -63,6 +67,7 @@ impl Default for Config {
             hz: 10,
             timeout: 0,
             lua_deterministic: true,
+            lua_memory_limit: 0,
         }
     }
 }
@@ -89,6 +94,7 @@ pub const PARAMS: &[&str] = &[
     "hz",
     "timeout",
     "lua-deterministic",
+    "lua-memory-limit",
     "save",
     "appendonly",
 ];
@@ -141,6 +147,7 @@ impl Config {
             "hz" => self.hz.to_string(),
             "timeout" => self.timeout.to_string(),
             "lua-deterministic" => if self.lua_deterministic { "yes" } else { "no" }.into(),
+            "lua-memory-limit" => self.lua_memory_limit.to_string(),
             // No persistence: nothing is ever saved or appended.
             "save" => String::new(),
             "appendonly" => "no".into(),
@@ -253,6 +260,10 @@ impl Config {
             "slowlog-max-len" => self.slowlog_max_len = int(value)?.max(0),
             "hz" => self.hz = int(value)?.clamp(1, 500) as u64,
             "timeout" => self.timeout = int(value)?.max(0) as u64,
+            "lua-memory-limit" => {
+                self.lua_memory_limit = parse_memory(value)
+                    .ok_or_else(|| set_failed(name, "argument must be a memory value"))?
+            }
             "lua-deterministic" => {
                 self.lua_deterministic = match value.to_ascii_lowercase().as_str() {
                     "yes" => true,

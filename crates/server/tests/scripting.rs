@@ -168,6 +168,12 @@ fn hostile_scripts_get_clean_errors() {
     // Huge unpack ranges and basic-type metatables.
     assert!(eval("return {unpack({}, 1, 1e8)}").contains("too many results to unpack"));
     assert!(eval("getmetatable('').__index = {}").contains("Attempt to modify a readonly table"));
+    // cjson.null's metatable (Redis's is a light userdata without one).
+    assert!(
+        eval("getmetatable(cjson.null).__gc = type").contains("Attempt to modify a readonly table")
+    );
+    assert!(eval("getmetatable(cjson.null).__tostring = tostring")
+        .contains("Attempt to modify a readonly table"));
     // The server is still up.
     assert_eq!(eval("return 'alive'"), "alive");
 }
@@ -242,4 +248,27 @@ fn busy_scripts_kill_and_shutdown() {
     let _ = spin.join().unwrap();
     let result = handle.join().unwrap();
     assert!(result.is_ok(), "server ended with {result:?}");
+}
+
+/// `lua-memory-limit` caps what one script may allocate: a runaway script
+/// gets an error reply and the next one runs normally.
+#[test]
+fn per_script_memory_limit() {
+    let config = redlua_server::config::Config {
+        lua_memory_limit: 10 * 1024 * 1024,
+        ..Default::default()
+    };
+    let (addr, _h) = redlua_server::spawn(config).unwrap();
+    let (mut s, mut r) = connect(addr);
+    let mut eval = |body: &str| {
+        s.write_all(&enc(&[b"EVAL", body.as_bytes(), b"0"]))
+            .unwrap();
+        read_simple(&mut r)
+    };
+    let got = eval("local t = {} for i = 1, 1e8 do t[i] = ('x'):rep(100) .. i end return #t");
+    assert!(got.starts_with("-ERR not enough memory script: "), "{got}");
+    assert_eq!(
+        eval("local t = {} for i = 1, 1000 do t[i] = i end return #t"),
+        ":1000"
+    );
 }

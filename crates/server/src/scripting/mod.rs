@@ -450,9 +450,16 @@ impl Scripting {
             kill: false,
             warned: false,
         });
+        let cap = srv.config.lua_memory_limit as usize;
+        if cap > 0 {
+            lua.set_memory_limit(Some(lua.memory_used().saturating_add(cap)));
+        }
         self.running.store(true, Ordering::Relaxed);
         let result = lua.call(f, &[]);
         self.running.store(false, Ordering::Relaxed);
+        if cap > 0 {
+            lua.set_memory_limit(None);
+        }
         let resp3 = {
             let mut st = self.shared.borrow_mut();
             st.srv = std::ptr::null_mut();

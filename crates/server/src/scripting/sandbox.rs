@@ -79,10 +79,22 @@ fn protect(lua: &mut Lua) {
             lua.set_readonly(t, true);
         }
     }
-    // The string metatable and its __index (the string table).
+    // The string metatable and its __index (the string table), and the
+    // metatable of cjson.null (a light userdata in Redis, which has none):
+    // no script may plant code that another script would run.
     let probe = lua.new_str("");
-    if let Some(mt) = lua.metatable(probe) {
-        lua.set_readonly(mt, true);
+    let cjson = lua.get_global("cjson");
+    let null = match cjson {
+        Value::Table(t) => {
+            let k = lua.new_str("null");
+            lua.raw_get(t, k)
+        }
+        _ => Value::Nil,
+    };
+    for v in [probe, null] {
+        if let Some(mt) = lua.metatable(v) {
+            lua.set_readonly(mt, true);
+        }
     }
     let mt = lua.new_table();
     let f = lua.create_function(missing_global);
