@@ -28,6 +28,12 @@ pub fn is_c_space(c: u8) -> bool {
     c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
 
+/// C's `(int)` of a `lua_Integer`, as `luaL_checkint`/`luaL_optint` do:
+/// only the low 32 bits are kept (`2^32 + 1` is 1).
+pub fn c_int(i: i64) -> i64 {
+    i64::from(i as i32)
+}
+
 /// Cuts a byte string at its first NUL, as C string functions see it.
 fn c_str(s: &[u8]) -> &[u8] {
     match s.iter().position(|&c| c == 0) {
@@ -138,6 +144,11 @@ pub fn fmt_float(
 /// Writes `a` rounded to `precision + 1` significant digits as `d.ddd`
 /// at `mark` and returns the decimal exponent.
 fn write_exp_digits(a: f64, precision: usize, out: &mut Vec<u8>, mark: usize) -> i32 {
+    if short_binary_fraction(a) {
+        if let Some(exp) = write_short_exp_digits(a, precision, out, mark) {
+            return exp;
+        }
+    }
     let _ = write!(out, "{:.*e}", precision, a);
     let e_pos = mark
         + out[mark..]
@@ -147,6 +158,52 @@ fn write_exp_digits(a: f64, precision: usize, out: &mut Vec<u8>, mark: usize) ->
     let exp = parse_small_int(&out[e_pos + 1..]);
     out.truncate(e_pos);
     exp
+}
+
+/// Whether `a` has a short exact binary fraction (an integer, a half, a
+/// quarter, ... down to 2^-20): the values whose exact conversion is slow
+/// (their digits end early, so the fast exact algorithm cannot decide and
+/// big-number arithmetic runs) and that usually have short digits. Other
+/// values skip [`write_short_exp_digits`], which would rarely apply.
+fn short_binary_fraction(a: f64) -> bool {
+    if a == 0.0 {
+        return true;
+    }
+    let bits = a.to_bits();
+    let m = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let e = ((bits >> 52) & 0x7ff) as i32 - 1075 + m.trailing_zeros() as i32;
+    e >= -20
+}
+
+/// The fast path of [`write_exp_digits`]: when the shortest round-trip
+/// digits of a normal `a` (cheap to compute) number at most `precision + 1
+/// <= 15`, they are the correctly rounded `precision + 1` digits, padded
+/// with zeros. (The shortest digits `S` are within half an ulp of `a`, and
+/// at 15 or fewer digits the decimal spacing of a normal double exceeds its
+/// ulp, so `S` is the nearest such decimal and no tie is possible.) The
+/// exact conversion otherwise needs big-number arithmetic for such values.
+/// Returns `None`, leaving `out` untouched, when it does not apply.
+fn write_short_exp_digits(a: f64, precision: usize, out: &mut Vec<u8>, mark: usize) -> Option<i32> {
+    if precision >= 15 || !(a == 0.0 || a >= f64::MIN_POSITIVE) || !a.is_finite() {
+        return None;
+    }
+    let _ = write!(out, "{:e}", a);
+    let e_pos = mark + out[mark..].iter().position(|&c| c == b'e')?;
+    let has_point = out[mark..e_pos].contains(&b'.');
+    let digits = e_pos - mark - usize::from(has_point);
+    if digits > precision + 1 {
+        out.truncate(mark);
+        return None;
+    }
+    let exp = parse_small_int(&out[e_pos + 1..]);
+    out.truncate(e_pos);
+    if precision > 0 {
+        if !has_point {
+            out.push(b'.');
+        }
+        out.resize(out.len() + (precision + 1 - digits), b'0');
+    }
+    Some(exp)
 }
 
 /// Parses the (possibly negative) exponent Rust writes after `e`.
@@ -615,6 +672,48 @@ mod tests {
             let n = (x % 200_000_000_000_000) as f64 - 1e14;
             assert_eq!(num(n), g(n, 14), "{n}");
         }
+    }
+
+    /// The shortest-digits shortcut of `write_exp_digits` gives exactly the
+    /// correctly rounded digits of the exact conversion, on values with
+    /// short decimal forms (where it applies) and on arbitrary ones.
+    #[test]
+    fn short_exp_digits_agree_with_exact_digits() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut applied = 0;
+        for i in 0..200_000 {
+            let k = (next() % 1_000_000 + 1) as f64;
+            let e = (next() % 60) as i32 - 30;
+            let v = match i % 4 {
+                0 => k * 10f64.powi(e),
+                1 => k / 2f64.powi((next() % 60) as i32),
+                2 => (k + 0.5) / 10f64.powi((next() % 20) as i32),
+                _ => f64::from_bits(next() % 0x7fe0_0000_0000_0000 + 0x0010_0000_0000_0000),
+            };
+            let p = (next() % 17) as usize;
+            let mut fast = Vec::new();
+            let got = write_short_exp_digits(v, p, &mut fast, 0);
+            if let Some(exp) = got {
+                applied += 1;
+                let want = format!("{:.*e}", p, v);
+                assert_eq!(
+                    format!("{}e{}", String::from_utf8_lossy(&fast), exp),
+                    want,
+                    "{v:e} .{p}"
+                );
+            } else {
+                assert!(fast.is_empty());
+            }
+        }
+        assert!(applied > 50_000, "{applied}");
+        // Subnormals never take the shortcut (their ulp is too coarse).
+        assert_eq!(write_short_exp_digits(5e-324, 13, &mut Vec::new(), 0), None);
     }
 
     fn tonum(s: &str) -> Option<f64> {

@@ -141,51 +141,117 @@ impl From<Abort> for PatternError {
 /// Result of one internal matching step: the end of the match, if any.
 type Step = Result<Option<usize>, Abort>;
 
-/// C locale `<ctype.h>` classes for `%a`, `%c`, ... (`cl` lowercase).
-/// Returns `None` when `cl` is not a class letter.
-fn ctype(c: u8, cl: u8) -> Option<bool> {
-    Some(match cl {
-        b'a' => c.is_ascii_alphabetic(),
-        b'c' => c.is_ascii_control(),
-        b'd' => c.is_ascii_digit(),
-        b'l' => c.is_ascii_lowercase(),
-        b'p' => c.is_ascii_punctuation(),
-        b's' => c == b' ' || (b'\t'..=b'\r').contains(&c),
-        b'u' => c.is_ascii_uppercase(),
-        b'w' => c.is_ascii_alphanumeric(),
-        b'x' => c.is_ascii_hexdigit(),
-        b'z' => c == 0,
-        _ => return None,
-    })
+/// Bits of the C locale `<ctype.h>` classes, indexed by class letter.
+const fn class_bit(cl: u8) -> u16 {
+    match cl {
+        b'a' => 1,
+        b'c' => 1 << 1,
+        b'd' => 1 << 2,
+        b'l' => 1 << 3,
+        b'p' => 1 << 4,
+        b's' => 1 << 5,
+        b'u' => 1 << 6,
+        b'w' => 1 << 7,
+        b'x' => 1 << 8,
+        b'z' => 1 << 9,
+        _ => 0,
+    }
 }
+
+/// For every byte, the set of classes (`%a`, `%c`, ...) it belongs to.
+static CLASSES: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut m = 0;
+        if c.is_ascii_alphabetic() {
+            m |= class_bit(b'a');
+        }
+        if c.is_ascii_control() {
+            m |= class_bit(b'c');
+        }
+        if c.is_ascii_digit() {
+            m |= class_bit(b'd');
+        }
+        if c.is_ascii_lowercase() {
+            m |= class_bit(b'l');
+        }
+        if c.is_ascii_punctuation() {
+            m |= class_bit(b'p');
+        }
+        if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            m |= class_bit(b's');
+        }
+        if c.is_ascii_uppercase() {
+            m |= class_bit(b'u');
+        }
+        if c.is_ascii_alphanumeric() {
+            m |= class_bit(b'w');
+        }
+        if c.is_ascii_hexdigit() {
+            m |= class_bit(b'x');
+        }
+        if c == 0 {
+            m |= class_bit(b'z');
+        }
+        t[i] = m;
+        i += 1;
+    }
+    t
+};
 
 /// `match_class`: does byte `c` match `%cl`? Uppercase classes are
 /// complements; a non-class character matches itself.
+#[inline]
 fn match_class(c: u8, cl: u8) -> bool {
-    match ctype(c, cl.to_ascii_lowercase()) {
-        Some(res) => res == cl.is_ascii_lowercase(),
-        None => cl == c,
+    match class_bit(cl | 0x20) {
+        0 => cl == c,
+        bit => (CLASSES[usize::from(c)] & bit != 0) == cl.is_ascii_lowercase(),
     }
 }
 
 /// The matching engine for one subject and pattern (5.1's `MatchState`).
+/// It is reused across the match attempts of one `find`/`gsub` loop, so
+/// setup costs and the interrupt budget are paid once per call; the
+/// interrupt hook is passed to each attempt (see [`Matcher::match_at`]),
+/// so a caller may use its own state (a Lua state) between attempts.
 pub struct Matcher<'a> {
     src: &'a [u8],
     pat: &'a [u8],
     level: usize,
     /// `(init, len)` per capture; `len` may be `CAP_UNFINISHED` or
     /// `CAP_POSITION`.
-    caps: [(usize, isize); MAX_CAPTURES],
+    /// `caps[..level]` are live; entries beyond are stale (kept so that a
+    /// matcher reused across attempts does not reallocate).
+    caps: SmallVec<[(usize, isize); 8]>,
     depth: usize,
     budget: usize,
-    hook: &'a mut dyn FnMut() -> bool,
+}
+
+/// One match attempt: the matcher's state plus the hook polled while it
+/// runs.
+struct Run<'m, 'a> {
+    m: &'m mut Matcher<'a>,
+    hook: &'m mut dyn FnMut() -> bool,
+}
+
+impl<'a> std::ops::Deref for Run<'_, 'a> {
+    type Target = Matcher<'a>;
+    fn deref(&self) -> &Matcher<'a> {
+        self.m
+    }
+}
+
+impl<'a> std::ops::DerefMut for Run<'_, 'a> {
+    fn deref_mut(&mut self) -> &mut Matcher<'a> {
+        self.m
+    }
 }
 
 impl<'a> Matcher<'a> {
-    /// A matcher of `pat` (up to its first NUL) against `src`. `hook` is
-    /// polled every ~4096 units of work; returning `true` stops matching
-    /// with [`PatternError::Interrupted`].
-    pub fn new(src: &'a [u8], pat: &'a [u8], hook: &'a mut dyn FnMut() -> bool) -> Self {
+    /// A matcher of `pat` (up to its first NUL) against `src`.
+    pub fn new(src: &'a [u8], pat: &'a [u8]) -> Self {
         let pat = match pat.iter().position(|&c| c == 0) {
             Some(n) => &pat[..n],
             None => pat,
@@ -194,10 +260,9 @@ impl<'a> Matcher<'a> {
             src,
             pat,
             level: 0,
-            caps: [(0, 0); MAX_CAPTURES],
+            caps: SmallVec::new(),
             depth: 0,
             budget: HOOK_INTERVAL,
-            hook,
         }
     }
 
@@ -209,12 +274,16 @@ impl<'a> Matcher<'a> {
     }
 
     /// One match attempt at subject offset `s` (`<= src.len()`) with the
-    /// pattern starting at byte offset `p`.
-    pub fn match_at(&mut self, s: usize, p: usize) -> Result<Option<Match>, PatternError> {
-        assert!(s <= self.src.len(), "match_at beyond the subject");
-        self.level = 0;
-        self.depth = 0;
-        let end = self.do_match(s, p)?;
+    /// pattern starting at byte offset `p`. `hook` is polled every ~4096
+    /// units of work (the budget carries over between attempts); returning
+    /// `true` stops matching with [`PatternError::Interrupted`].
+    pub fn match_at(
+        &mut self,
+        s: usize,
+        p: usize,
+        hook: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<Match>, PatternError> {
+        let end = self.match_end(s, p, hook)?;
         Ok(end.map(|end| Match {
             start: s,
             end,
@@ -229,24 +298,51 @@ impl<'a> Matcher<'a> {
         }))
     }
 
-    /// Counts `cost` units of work, polling the hook when the budget runs out.
-    #[inline]
-    fn tick(&mut self, cost: usize) -> Result<(), Abort> {
-        if self.budget > cost {
-            self.budget -= cost;
-            Ok(())
-        } else {
-            self.poll()
-        }
+    /// Like [`Matcher::match_at`], but only the end of the match; the
+    /// captures stay in the matcher for [`Matcher::capture_value`] and
+    /// [`Matcher::capture_count`]. No allocation.
+    pub fn match_end(
+        &mut self,
+        s: usize,
+        p: usize,
+        hook: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<usize>, PatternError> {
+        assert!(s <= self.src.len(), "match_at beyond the subject");
+        self.level = 0;
+        self.depth = 0;
+        let mut run = Run { m: self, hook };
+        Ok(run.do_match(s, p)?)
     }
 
-    #[cold]
-    fn poll(&mut self) -> Result<(), Abort> {
-        self.budget = HOOK_INTERVAL;
-        if (self.hook)() {
-            Err(Abort::Interrupted)
-        } else {
-            Ok(())
+    /// The subject.
+    pub fn subject(&self) -> &'a [u8] {
+        self.src
+    }
+
+    /// The number of captures of the last successful [`Matcher::match_end`].
+    pub fn capture_count(&self) -> usize {
+        self.level
+    }
+
+    /// Capture `i` of the last successful [`Matcher::match_end`] (which
+    /// matched `src[start..end]`), with the rules of [`Match::value`].
+    pub fn capture_value(
+        &self,
+        start: usize,
+        end: usize,
+        i: usize,
+    ) -> Result<CaptureValue<'a>, PatternError> {
+        if i >= self.level {
+            return if i == 0 {
+                Ok(CaptureValue::Str(&self.src[start..end]))
+            } else {
+                Err(PatternError::msg("invalid capture index"))
+            };
+        }
+        match self.caps[i] {
+            (_, CAP_UNFINISHED) => Err(PatternError::msg("unfinished capture")),
+            (init, CAP_POSITION) => Ok(CaptureValue::Position(init + 1)),
+            (init, len) => Ok(CaptureValue::Str(&self.src[init..init + len as usize])),
         }
     }
 
@@ -254,76 +350,6 @@ impl<'a> Matcher<'a> {
     #[inline]
     fn pat_at(&self, p: usize) -> u8 {
         self.pat.get(p).copied().unwrap_or(0)
-    }
-
-    /// A recursive `match()` call, bounded in depth.
-    fn do_match(&mut self, s: usize, p: usize) -> Step {
-        if self.depth >= MAX_DEPTH {
-            return Err(Abort::Msg("pattern too complex"));
-        }
-        self.depth += 1;
-        let r = self.match_loop(s, p);
-        self.depth -= 1;
-        r
-    }
-
-    /// The body of `match()`: loops where C uses `goto init`.
-    fn match_loop(&mut self, mut s: usize, mut p: usize) -> Step {
-        loop {
-            self.tick(1)?;
-            let Some(&pc) = self.pat.get(p) else {
-                return Ok(Some(s)); // end of pattern
-            };
-            let next = self.pat_at(p + 1);
-            match pc {
-                b'(' if next == b')' => return self.start_capture(s, p + 2, CAP_POSITION),
-                b'(' => return self.start_capture(s, p + 1, CAP_UNFINISHED),
-                b')' => return self.end_capture(s, p + 1),
-                b'$' if p + 1 == self.pat.len() => {
-                    return Ok((s == self.src.len()).then_some(s));
-                }
-                b'%' if next == b'b' => match self.match_balance(s, p + 2)? {
-                    Some(e) => (s, p) = (e, p + 4),
-                    None => return Ok(None),
-                },
-                b'%' if next == b'f' => {
-                    p += 2;
-                    if !self.frontier(s, &mut p)? {
-                        return Ok(None);
-                    }
-                }
-                b'%' if next.is_ascii_digit() => match self.match_capture(s, next)? {
-                    Some(e) => (s, p) = (e, p + 2),
-                    None => return Ok(None),
-                },
-                _ => match self.single_item(s, p)? {
-                    Item::Done(r) => return Ok(r),
-                    Item::Continue(ns, np) => (s, p) = (ns, np),
-                },
-            }
-        }
-    }
-
-    /// A single-character item with its optional quantifier at `p`.
-    fn single_item(&mut self, s: usize, p: usize) -> Result<Item, Abort> {
-        let ep = self.class_end(p)?;
-        let m = s < self.src.len() && self.single_match(self.src[s], p, ep);
-        Ok(match self.pat_at(ep) {
-            b'?' => {
-                if m {
-                    if let Some(r) = self.do_match(s + 1, ep + 1)? {
-                        return Ok(Item::Done(Some(r)));
-                    }
-                }
-                Item::Continue(s, ep + 1)
-            }
-            b'*' => Item::Done(self.max_expand(s, p, ep)?),
-            b'+' if m => Item::Done(self.max_expand(s + 1, p, ep)?),
-            b'+' => Item::Done(None),
-            b'-' => Item::Done(self.min_expand(s, p, ep)?),
-            _ if m => Item::Continue(s + 1, ep),
-            _ => Item::Done(None),
-        })
     }
 
     /// `%f[set]` at `s` with `*p` just after `%f`; advances `p` past the set.
@@ -370,14 +396,32 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    /// `singlematch`: does byte `c` match the class `pat[p..ep]`?
+    /// The single-character class `pat[p..ep]` (5.1's `singlematch`
+    /// decodes it for every byte; this is done once per item).
     #[inline]
-    fn single_match(&self, c: u8, p: usize, ep: usize) -> bool {
+    fn single(&self, p: usize, ep: usize) -> Single {
         match self.pat[p] {
-            b'.' => true,
-            b'%' => match_class(c, self.pat[p + 1]),
-            b'[' => self.match_bracket(c, p, ep - 1),
-            pc => pc == c,
+            b'.' => Single::Any,
+            b'%' => {
+                let cl = self.pat[p + 1];
+                match class_bit(cl | 0x20) {
+                    0 => Single::Byte(cl),
+                    bit => Single::Class(bit, cl.is_ascii_lowercase()),
+                }
+            }
+            b'[' => Single::Set(p, ep - 1),
+            c => Single::Byte(c),
+        }
+    }
+
+    /// Does byte `c` match the decoded class `k`?
+    #[inline]
+    fn matches(&self, k: Single, c: u8) -> bool {
+        match k {
+            Single::Any => true,
+            Single::Byte(b) => b == c,
+            Single::Class(bit, want) => (CLASSES[usize::from(c)] & bit != 0) == want,
+            Single::Set(p, ec) => self.match_bracket(c, p, ec),
         }
     }
 
@@ -409,59 +453,6 @@ impl<'a> Matcher<'a> {
         !sig
     }
 
-    /// Greedy `*` / `+`: longest run first, then backtrack.
-    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Step {
-        let src = self.src;
-        let run = src[s..]
-            .iter()
-            .take_while(|&&c| self.single_match(c, p, ep))
-            .count();
-        self.tick(run)?;
-        for i in (0..=run).rev() {
-            if let Some(r) = self.do_match(s + i, ep + 1)? {
-                return Ok(Some(r));
-            }
-        }
-        Ok(None)
-    }
-
-    /// Lazy `-`: shortest run first.
-    fn min_expand(&mut self, mut s: usize, p: usize, ep: usize) -> Step {
-        loop {
-            if let Some(r) = self.do_match(s, ep + 1)? {
-                return Ok(Some(r));
-            }
-            if s < self.src.len() && self.single_match(self.src[s], p, ep) {
-                s += 1;
-            } else {
-                return Ok(None);
-            }
-        }
-    }
-
-    fn start_capture(&mut self, s: usize, p: usize, what: isize) -> Step {
-        if self.level >= MAX_CAPTURES {
-            return Err(Abort::Msg("too many captures"));
-        }
-        self.caps[self.level] = (s, what);
-        self.level += 1;
-        let r = self.do_match(s, p)?;
-        if r.is_none() {
-            self.level -= 1;
-        }
-        Ok(r)
-    }
-
-    fn end_capture(&mut self, s: usize, p: usize) -> Step {
-        let l = self.capture_to_close()?;
-        self.caps[l].1 = (s - self.caps[l].0) as isize;
-        let r = self.do_match(s, p)?;
-        if r.is_none() {
-            self.caps[l].1 = CAP_UNFINISHED;
-        }
-        Ok(r)
-    }
-
     /// The innermost open capture.
     fn capture_to_close(&self) -> Result<usize, Abort> {
         self.caps[..self.level]
@@ -470,54 +461,13 @@ impl<'a> Matcher<'a> {
             .ok_or(Abort::Msg("invalid pattern capture"))
     }
 
-    /// Back-reference `%1`-`%9` (`digit` is the ASCII digit).
-    fn match_capture(&mut self, s: usize, digit: u8) -> Step {
-        let l = usize::from(digit.wrapping_sub(b'1'));
-        if l >= self.level || self.caps[l].1 == CAP_UNFINISHED {
-            return Err(Abort::Msg("invalid capture index"));
-        }
-        let (init, len) = self.caps[l];
-        if len < 0 {
-            return Ok(None); // a position capture never matches as text
-        }
-        let len = len as usize;
-        self.tick(len)?;
-        let ok = self.src.len() - s >= len && self.src[init..init + len] == self.src[s..s + len];
-        Ok(ok.then_some(s + len))
-    }
-
-    /// `%bxy` at `s`; `p` points at `x`.
-    fn match_balance(&mut self, s: usize, p: usize) -> Step {
-        if p + 1 >= self.pat.len() {
-            return Err(Abort::Msg("unbalanced pattern"));
-        }
-        let (open, close) = (self.pat[p], self.pat[p + 1]);
-        if self.src.get(s) != Some(&open) {
-            return Ok(None);
-        }
-        let mut depth = 1usize;
-        for (i, &c) in self.src.iter().enumerate().skip(s + 1) {
-            if c == close {
-                depth -= 1;
-                if depth == 0 {
-                    self.tick(i - s)?;
-                    return Ok(Some(i + 1));
-                }
-            } else if c == open {
-                depth += 1;
-            }
-        }
-        self.tick(self.src.len() - s)?;
-        Ok(None)
-    }
-
     /// A filter for start positions: when every match of the pattern at
     /// `p` must begin with one byte of a known class (the first item, after
     /// at most [`MAX_CAPTURES`] `(`s, is a non-optional single-character
     /// class), positions where that byte does not match can be skipped. At
     /// such positions 5.1 fails without raising any error, so skipping them
     /// never changes a result. Returns `None` when no filter applies.
-    fn prefilter(&self, mut p: usize) -> Option<First> {
+    pub fn prefilter(&self, mut p: usize) -> Option<First> {
         let mut opens = 0;
         while self.pat_at(p) == b'(' && self.pat_at(p + 1) != b')' && opens < MAX_CAPTURES {
             p += 1;
@@ -537,29 +487,318 @@ impl<'a> Matcher<'a> {
         if matches!(self.pat_at(ep), b'*' | b'?' | b'-') {
             return None;
         }
-        Some(match c {
-            b'%' | b'[' => First::Class(p, ep),
-            _ => First::Byte(c),
+        Some(match self.single(p, ep) {
+            Single::Byte(b) => First::Byte(b),
+            k => First::Class(k),
         })
     }
 
+    /// A cheap necessary condition for the pattern from `p` to match, used
+    /// by the expansion loops to skip attempts that would fail at their
+    /// first item (5.1 makes the same attempts and fails them there). It
+    /// looks past captures opening and closing (they consume nothing), then
+    /// at one `$` ending the pattern or one single-character item that must
+    /// consume a byte. Anything that may raise an error when matched (an
+    /// unbalanced `)`, too many captures, a malformed set, a trailing `%`)
+    /// or that may match empty gives [`Cont::Any`], so errors and results
+    /// are unchanged.
+    fn continuation(&self, mut p: usize) -> Cont {
+        let mut open = self.caps[..self.level]
+            .iter()
+            .filter(|c| c.1 == CAP_UNFINISHED)
+            .count();
+        let mut level = self.level;
+        loop {
+            match self.pat.get(p) {
+                Some(b')') => {
+                    if open == 0 {
+                        return Cont::Any;
+                    }
+                    open -= 1;
+                    p += 1;
+                }
+                Some(b'(') => {
+                    if level >= MAX_CAPTURES {
+                        return Cont::Any;
+                    }
+                    level += 1;
+                    if self.pat_at(p + 1) == b')' {
+                        p += 2; // a position capture
+                    } else {
+                        open += 1;
+                        p += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let Some(&c) = self.pat.get(p) else {
+            return Cont::Any;
+        };
+        match c {
+            b'$' if p + 1 == self.pat.len() => Cont::End,
+            b'%' if matches!(self.pat_at(p + 1), b'b' | b'f' | b'0'..=b'9') => Cont::Any,
+            _ => match self.class_end(p) {
+                Ok(ep) if !matches!(self.pat_at(ep), b'*' | b'?' | b'-') => {
+                    Cont::Item(self.single(p, ep))
+                }
+                _ => Cont::Any,
+            },
+        }
+    }
+
+    /// Whether a continuation described by `cont` can start at `s`.
+    #[inline]
+    fn may_continue(&self, cont: Cont, s: usize) -> bool {
+        match cont {
+            Cont::Any => true,
+            Cont::End => s == self.src.len(),
+            Cont::Item(k) => s < self.src.len() && self.matches(k, self.src[s]),
+        }
+    }
+
     /// The first position `>= s` where the prefilter's class matches.
-    fn next_candidate(&self, s: usize, first: First) -> Option<usize> {
+    pub fn next_candidate(&self, s: usize, first: First) -> Option<usize> {
         let rest = &self.src[s..];
         let i = match first {
             First::Byte(b) => memchr(b, rest),
-            First::Class(p, ep) => rest.iter().position(|&c| self.single_match(c, p, ep)),
+            First::Class(k) => rest.iter().position(|&c| self.matches(k, c)),
         };
         i.map(|i| s + i)
     }
 }
 
-/// See [`Matcher::prefilter`].
+impl Run<'_, '_> {
+    /// Counts `cost` units of work, polling the hook when the budget runs out.
+    #[inline]
+    fn tick(&mut self, cost: usize) -> Result<(), Abort> {
+        if self.m.budget > cost {
+            self.m.budget -= cost;
+            Ok(())
+        } else {
+            self.poll()
+        }
+    }
+
+    #[cold]
+    fn poll(&mut self) -> Result<(), Abort> {
+        self.m.budget = HOOK_INTERVAL;
+        if (self.hook)() {
+            Err(Abort::Interrupted)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// A recursive `match()` call, bounded in depth.
+    fn do_match(&mut self, s: usize, p: usize) -> Step {
+        if self.m.depth >= MAX_DEPTH {
+            return Err(Abort::Msg("pattern too complex"));
+        }
+        self.m.depth += 1;
+        let r = self.match_loop(s, p);
+        self.m.depth -= 1;
+        r
+    }
+
+    /// The body of `match()`: loops where C uses `goto init`.
+    fn match_loop(&mut self, mut s: usize, mut p: usize) -> Step {
+        loop {
+            self.tick(1)?;
+            let Some(&pc) = self.m.pat.get(p) else {
+                return Ok(Some(s)); // end of pattern
+            };
+            let next = self.pat_at(p + 1);
+            match pc {
+                b'(' if next == b')' => return self.start_capture(s, p + 2, CAP_POSITION),
+                b'(' => return self.start_capture(s, p + 1, CAP_UNFINISHED),
+                b')' => return self.end_capture(s, p + 1),
+                b'$' if p + 1 == self.m.pat.len() => {
+                    return Ok((s == self.m.src.len()).then_some(s));
+                }
+                b'%' if next == b'b' => match self.match_balance(s, p + 2)? {
+                    Some(e) => (s, p) = (e, p + 4),
+                    None => return Ok(None),
+                },
+                b'%' if next == b'f' => {
+                    p += 2;
+                    if !self.frontier(s, &mut p)? {
+                        return Ok(None);
+                    }
+                }
+                b'%' if next.is_ascii_digit() => match self.match_capture(s, next)? {
+                    Some(e) => (s, p) = (e, p + 2),
+                    None => return Ok(None),
+                },
+                _ => match self.single_item(s, p)? {
+                    Item::Done(r) => return Ok(r),
+                    Item::Continue(ns, np) => (s, p) = (ns, np),
+                },
+            }
+        }
+    }
+
+    /// A single-character item with its optional quantifier at `p`.
+    fn single_item(&mut self, s: usize, p: usize) -> Result<Item, Abort> {
+        let ep = self.class_end(p)?;
+        let k = self.single(p, ep);
+        let m = s < self.m.src.len() && self.matches(k, self.m.src[s]);
+        Ok(match self.pat_at(ep) {
+            b'?' => {
+                if m {
+                    if let Some(r) = self.do_match(s + 1, ep + 1)? {
+                        return Ok(Item::Done(Some(r)));
+                    }
+                }
+                Item::Continue(s, ep + 1)
+            }
+            b'*' => Item::Done(self.max_expand(s, k, ep)?),
+            b'+' if m => Item::Done(self.max_expand(s + 1, k, ep)?),
+            b'+' => Item::Done(None),
+            b'-' => Item::Done(self.min_expand(s, k, ep)?),
+            _ if m => Item::Continue(s + 1, ep),
+            _ => Item::Done(None),
+        })
+    }
+
+    /// Greedy `*` / `+`: longest run first, then backtrack.
+    fn max_expand(&mut self, s: usize, k: Single, ep: usize) -> Step {
+        let src = self.m.src;
+        let run = src[s..].iter().take_while(|&&c| self.matches(k, c)).count();
+        self.tick(run)?;
+        let cont = self.continuation(ep + 1);
+        for i in (0..=run).rev() {
+            if !self.may_continue(cont, s + i) {
+                continue;
+            }
+            if let Some(r) = self.do_match(s + i, ep + 1)? {
+                return Ok(Some(r));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Lazy `-`: shortest run first.
+    fn min_expand(&mut self, mut s: usize, k: Single, ep: usize) -> Step {
+        let cont = self.continuation(ep + 1);
+        loop {
+            if self.may_continue(cont, s) {
+                if let Some(r) = self.do_match(s, ep + 1)? {
+                    return Ok(Some(r));
+                }
+            }
+            if s < self.m.src.len() && self.matches(k, self.m.src[s]) {
+                s += 1;
+                self.tick(1)?;
+            } else {
+                return Ok(None);
+            }
+        }
+    }
+
+    fn start_capture(&mut self, s: usize, p: usize, what: isize) -> Step {
+        if self.m.level >= MAX_CAPTURES {
+            return Err(Abort::Msg("too many captures"));
+        }
+        let l = self.m.level;
+        if l < self.m.caps.len() {
+            self.m.caps[l] = (s, what);
+        } else {
+            self.m.caps.push((s, what));
+        }
+        self.m.level += 1;
+        let r = self.do_match(s, p)?;
+        if r.is_none() {
+            self.m.level -= 1;
+        }
+        Ok(r)
+    }
+
+    fn end_capture(&mut self, s: usize, p: usize) -> Step {
+        let l = self.capture_to_close()?;
+        self.m.caps[l].1 = (s - self.m.caps[l].0) as isize;
+        let r = self.do_match(s, p)?;
+        if r.is_none() {
+            self.m.caps[l].1 = CAP_UNFINISHED;
+        }
+        Ok(r)
+    }
+
+    /// Back-reference `%1`-`%9` (`digit` is the ASCII digit).
+    fn match_capture(&mut self, s: usize, digit: u8) -> Step {
+        let l = usize::from(digit.wrapping_sub(b'1'));
+        if l >= self.m.level || self.m.caps[l].1 == CAP_UNFINISHED {
+            return Err(Abort::Msg("invalid capture index"));
+        }
+        let (init, len) = self.m.caps[l];
+        if len < 0 {
+            return Ok(None); // a position capture never matches as text
+        }
+        let len = len as usize;
+        self.tick(len)?;
+        let ok =
+            self.m.src.len() - s >= len && self.m.src[init..init + len] == self.m.src[s..s + len];
+        Ok(ok.then_some(s + len))
+    }
+
+    /// `%bxy` at `s`; `p` points at `x`.
+    fn match_balance(&mut self, s: usize, p: usize) -> Step {
+        if p + 1 >= self.m.pat.len() {
+            return Err(Abort::Msg("unbalanced pattern"));
+        }
+        let (open, close) = (self.m.pat[p], self.m.pat[p + 1]);
+        if self.m.src.get(s) != Some(&open) {
+            return Ok(None);
+        }
+        let mut depth = 1usize;
+        for (i, &c) in self.m.src.iter().enumerate().skip(s + 1) {
+            if c == close {
+                depth -= 1;
+                if depth == 0 {
+                    self.tick(i - s)?;
+                    return Ok(Some(i + 1));
+                }
+            } else if c == open {
+                depth += 1;
+            }
+        }
+        self.tick(self.m.src.len() - s)?;
+        Ok(None)
+    }
+}
+
+/// What the rest of a pattern needs at its first subject position (see
+/// [`Matcher::continuation`]).
 #[derive(Clone, Copy)]
-enum First {
+enum Cont {
+    /// No cheap test: try it.
+    Any,
+    /// `$` ending the pattern: only the end of the subject.
+    End,
+    /// A single-character class that must match one byte.
+    Item(Single),
+}
+
+/// See [`Matcher::prefilter`].
+#[derive(Clone, Copy, Debug)]
+pub enum First {
     Byte(u8),
-    /// The class at `pat[p..ep]`.
-    Class(usize, usize),
+    /// Any other single-character class.
+    Class(Single),
+}
+
+/// A single-character class of a pattern, decoded.
+#[derive(Clone, Copy, Debug)]
+pub enum Single {
+    /// `.`
+    Any,
+    /// A literal byte (also `%` followed by a non-class character).
+    Byte(u8),
+    /// `%a`, `%d`, ...: the class bit, and whether membership matches
+    /// (`false` for the upper-case complements).
+    Class(u16, bool),
+    /// `[...]`: the offsets of its `[` and closing `]`.
+    Set(usize, usize),
 }
 
 /// What a single-character item leaves to do.
@@ -580,7 +819,7 @@ pub fn find(
     init: usize,
     hook: &mut dyn FnMut() -> bool,
 ) -> Result<Option<Match>, PatternError> {
-    let mut m = Matcher::new(src, pat, hook);
+    let mut m = Matcher::new(src, pat);
     let anchor = m.anchored();
     let p = usize::from(anchor);
     let first = if anchor { None } else { m.prefilter(p) };
@@ -592,7 +831,7 @@ pub fn find(
                 None => return Ok(None),
             }
         }
-        if let Some(found) = m.match_at(s, p)? {
+        if let Some(found) = m.match_at(s, p, hook)? {
             return Ok(Some(found));
         }
         if anchor || s >= src.len() {
@@ -612,7 +851,7 @@ pub fn gmatch_next(
     start: usize,
     hook: &mut dyn FnMut() -> bool,
 ) -> Result<Option<(Match, usize)>, PatternError> {
-    let mut m = Matcher::new(src, pat, hook);
+    let mut m = Matcher::new(src, pat);
     let first = m.prefilter(0);
     let mut s = start;
     while s <= src.len() {
@@ -622,7 +861,7 @@ pub fn gmatch_next(
                 None => return Ok(None),
             }
         }
-        if let Some(found) = m.match_at(s, 0)? {
+        if let Some(found) = m.match_at(s, 0, hook)? {
             let next = if found.end == s { s + 1 } else { found.end };
             return Ok(Some((found, next)));
         }
@@ -647,7 +886,7 @@ pub fn gsub<E: From<PatternError>>(
     out: &mut Vec<u8>,
     mut repl: impl FnMut(&Match, &mut Vec<u8>) -> Result<(), E>,
 ) -> Result<usize, E> {
-    let mut m = Matcher::new(src, pat, hook);
+    let mut m = Matcher::new(src, pat);
     let anchor = m.anchored();
     let p = usize::from(anchor);
     let first = if anchor { None } else { m.prefilter(p) };
@@ -661,7 +900,7 @@ pub fn gsub<E: From<PatternError>>(
                 break;
             }
         }
-        let found = m.match_at(s, p)?;
+        let found = m.match_at(s, p, hook)?;
         let end = match &found {
             Some(f) => {
                 n += 1;

@@ -57,7 +57,13 @@ gc_ref!(
 );
 
 /// A Lua value.
+///
+/// `repr(u64)`: an 8-byte tag and every payload at offset 8, so that a
+/// value is copied as two whole words. (With a 1-byte tag, payloads start
+/// at offsets 1, 4 or 8 and copies became overlapping partial moves that
+/// defeat store forwarding in the dispatch loop.)
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     Nil,

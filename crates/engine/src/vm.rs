@@ -93,7 +93,10 @@ impl Arith {
 pub(crate) fn floor(x: f64) -> f64 {
     // Beyond 2^52 every double is an integer; NaN fails the comparison.
     if x.abs() < 4_503_599_627_370_496.0 {
-        let t = x as i64 as f64;
+        // SAFETY: `x` is finite and below 2^52 in magnitude, so it fits an
+        // i64 after truncation (the unchecked conversion skips the
+        // saturation code `as` emits).
+        let t = unsafe { x.to_int_unchecked::<i64>() } as f64;
         if t > x {
             t - 1.0
         } else if t == 0.0 {
@@ -222,6 +225,25 @@ impl Lua {
                     }
                 }};
             }
+            // `r[a] = obj[key]`: the raw read, then `__index` (`b` names
+            // the operand in errors).
+            macro_rules! index_into {
+                ($a:expr, $obj:expr, $key:expr, $b:expr) => {{
+                    let (obj, key) = ($obj, $key);
+                    let mut missed = false;
+                    if let Value::Table(t) = obj {
+                        let tab = self.heap.table(t);
+                        let v = *tab.get_ref(key);
+                        if !v.is_nil() || tab.meta.is_none() {
+                            r!($a) = v;
+                            continue;
+                        }
+                        missed = true;
+                    }
+                    savepc!();
+                    self.index_slow(obj, key, missed, proto, pc - 1, $b, base + $a as usize)?;
+                }};
+            }
             macro_rules! gc_check {
                 () => {
                     if self.heap.bytes > self.heap.threshold {
@@ -289,18 +311,7 @@ impl Lua {
                     Op::GetTable(a, b, c) => {
                         let obj = r!(b);
                         let key = rk!(c);
-                        let mut missed = false;
-                        if let Value::Table(t) = obj {
-                            let tab = self.heap.table(t);
-                            let v = tab.get(key);
-                            if !v.is_nil() || tab.meta.is_none() {
-                                r!(a) = v;
-                                continue;
-                            }
-                            missed = true;
-                        }
-                        savepc!();
-                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
+                        index_into!(a, obj, key, b);
                     }
                     Op::SetTable(a, b, c) => {
                         let obj = r!(a);
@@ -342,18 +353,7 @@ impl Lua {
                         let obj = r!(b);
                         let key = rk!(c);
                         r!(a + 1) = obj;
-                        let mut missed = false;
-                        if let Value::Table(t) = obj {
-                            let tab = self.heap.table(t);
-                            let v = tab.get(key);
-                            if !v.is_nil() || tab.meta.is_none() {
-                                r!(a) = v;
-                                continue;
-                            }
-                            missed = true;
-                        }
-                        savepc!();
-                        r!(a) = self.index_slow(obj, key, missed, proto, pc - 1, b)?;
+                        index_into!(a, obj, key, b);
                     }
                     Op::Add(a, b, c) => arith!(Arith::Add, a, b, c),
                     Op::Sub(a, b, c) => arith!(Arith::Sub, a, b, c),
@@ -627,7 +627,11 @@ impl Lua {
 
     /// `obj[key]` through `__index` for `GetTable` and `Self` at `pc`, whose
     /// operand `reg` is named in the error only when one is raised.
+    /// The result goes straight to stack slot `dst` (returning it through
+    /// a `Result` made the dispatch loop reload it across a failed store
+    /// forward).
     #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
     fn index_slow(
         &mut self,
         obj: Value,
@@ -636,9 +640,13 @@ impl Lua {
         proto: &Proto,
         pc: usize,
         reg: u16,
-    ) -> LuaResult<Value> {
+        dst: usize,
+    ) -> LuaResult<()> {
         match self.index_walk(obj, key, raw_missed)? {
-            Ok(v) => Ok(v),
+            Ok(v) => {
+                self.stack[dst] = v;
+                Ok(())
+            }
             Err((t, first)) => {
                 let name = if first {
                     proto.operand_name(pc, reg)

@@ -187,10 +187,12 @@ impl Lua {
 
 /// C's `(long)x` on x86-64 for in-range values; saturating otherwise.
 pub fn num_to_int(x: f64) -> i64 {
-    if x.is_nan() {
-        i64::MIN
-    } else {
+    // C's (long)x on x86-64 (cvttsd2si): NaN and out-of-range values give
+    // LONG_MIN, they do not saturate.
+    if (-9223372036854775808.0..9223372036854775808.0).contains(&x) {
         x as i64
+    } else {
+        i64::MIN
     }
 }
 

@@ -155,29 +155,39 @@ unary! {
     exp => f64::exp,
     log => f64::ln,
     log10 => f64::log10,
-    deg => |x| x * (180.0 / std::f64::consts::PI),
+    // 5.1: x / RADIANS_PER_DEGREE, which can differ from x * (180 / pi).
+    deg => |x| x / (std::f64::consts::PI / 180.0),
     rad => |x| x * (std::f64::consts::PI / 180.0),
 }
 
 fn atan2(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    let (y, x) = (lua.check_number(a, 1)?, lua.check_number(a, 2)?);
+    // gcc evaluates C call arguments right to left: 5.1 checks #2 first.
+    let x = lua.check_number(a, 2)?;
+    let y = lua.check_number(a, 1)?;
     ret1(lua, y.atan2(x))
 }
 
 fn pow(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    let (x, y) = (lua.check_number(a, 1)?, lua.check_number(a, 2)?);
+    let y = lua.check_number(a, 2)?;
+    let x = lua.check_number(a, 1)?;
     ret1(lua, x.powf(y))
 }
 
 fn fmod(lua: &mut Lua, a: Args) -> LuaResult<usize> {
-    let (x, y) = (lua.check_number(a, 1)?, lua.check_number(a, 2)?);
+    let y = lua.check_number(a, 2)?;
+    let x = lua.check_number(a, 1)?;
     ret1(lua, x % y)
 }
 
 fn modf(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let x = lua.check_number(a, 1)?;
+    // C's modf: both parts carry the sign of x (modf(-3) is -3, -0).
     let ip = x.trunc();
-    let fp = if x.is_infinite() { 0.0 } else { x - ip };
+    let fp = if x.is_infinite() {
+        0.0f64.copysign(x)
+    } else {
+        (x - ip).copysign(x)
+    };
     lua.push_all(&[Value::Number(ip), Value::Number(fp)])
 }
 
@@ -205,12 +215,35 @@ pub fn frexp_f64(x: f64) -> (f64, i32) {
 }
 
 fn ldexp(lua: &mut Lua, a: Args) -> LuaResult<usize> {
+    // luaL_checkint: the lua_Integer is cut to a C int. Argument 2 is
+    // checked first (right-to-left evaluation of C call arguments).
+    let e = lua.check_int(a, 2)? as i32;
     let m = lua.check_number(a, 1)?;
-    let e = lua.check_int(a, 2)?;
-    let e = e.clamp(-2200, 2200) as i32;
-    // Two steps keep intermediate powers of two representable.
-    let half = e / 2;
-    ret1(lua, m * 2f64.powi(half) * 2f64.powi(e - half))
+    ret1(lua, ldexp_f64(m, e))
+}
+
+/// C's `ldexp` (`scalbn`): `x * 2^e` rounded once, as musl computes it.
+pub fn ldexp_f64(mut x: f64, mut e: i32) -> f64 {
+    let p2 = |k: i32| f64::from_bits(((0x3ff + k) as u64) << 52);
+    if e > 1023 {
+        x *= p2(1023);
+        e -= 1023;
+        if e > 1023 {
+            x *= p2(1023);
+            e -= 1023;
+            e = e.min(1023);
+        }
+    } else if e < -1022 {
+        // Scale by 2^-1022 * 2^53 first so the final step rounds only once.
+        x *= p2(-1022) * p2(53);
+        e += 1022 - 53;
+        if e < -1022 {
+            x *= p2(-1022) * p2(53);
+            e += 1022 - 53;
+            e = e.max(-1022);
+        }
+    }
+    x * p2(e)
 }
 
 fn min(lua: &mut Lua, a: Args) -> LuaResult<usize> {
@@ -240,19 +273,21 @@ fn random(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     match a.len {
         0 => ret1(lua, r),
         1 => {
-            let u = lua.check_int(a, 1)?;
+            let u = lua.check_int(a, 1)? as i32;
             if u < 1 {
                 return Err(lua.arg_error(1, "interval is empty"));
             }
-            ret1(lua, (r * u as f64).floor() + 1.0)
+            ret1(lua, (r * f64::from(u)).floor() + 1.0)
         }
         2 => {
-            let l = lua.check_int(a, 1)?;
-            let u = lua.check_int(a, 2)?;
+            // C ints: `u - l + 1` wraps as it does in 5.1 on x86-64.
+            let l = lua.check_int(a, 1)? as i32;
+            let u = lua.check_int(a, 2)? as i32;
             if l > u {
                 return Err(lua.arg_error(2, "interval is empty"));
             }
-            ret1(lua, (r * (u - l + 1) as f64).floor() + l as f64)
+            let span = u.wrapping_sub(l).wrapping_add(1);
+            ret1(lua, (r * f64::from(span)).floor() + f64::from(l))
         }
         _ => Err(lua.native_error("wrong number of arguments")),
     }

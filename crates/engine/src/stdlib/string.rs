@@ -102,7 +102,7 @@ fn reverse(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 
 fn rep(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let s = arg_bytes(lua, a, 1)?;
-    let n = lua.check_int(a, 2)?;
+    let n = crate::number::c_int(lua.check_int(a, 2)?);
     if n <= 0 || s.is_empty() {
         return push_str(lua, b"");
     }
@@ -115,11 +115,14 @@ fn rep(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     if out.try_reserve_exact(total).is_err() {
         return Err(lua.native_error(crate::error::MSG_NOT_ENOUGH_MEMORY));
     }
-    for i in 0..n {
-        out.extend_from_slice(&s);
-        if i & 0xffff == 0xffff {
-            lua.check_interrupt()?;
-        }
+    // Doubling copies of whole repetitions, at most ~1 MiB at a time so that
+    // the host can interrupt a huge result.
+    out.extend_from_slice(&s);
+    let step = ((1usize << 20) / s.len()).max(1) * s.len();
+    while out.len() < total {
+        let chunk = out.len().min(total - out.len()).min(step);
+        out.extend_from_within(..chunk);
+        lua.check_interrupt()?;
     }
     let v = Value::Str(lua.heap.intern_vec(out));
     lua.push(v)?;
@@ -147,7 +150,7 @@ fn byte(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 fn char(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let mut out = Vec::with_capacity(a.len);
     for i in 1..=a.len {
-        let c = lua.check_int(a, i)?;
+        let c = crate::number::c_int(lua.check_int(a, i)?);
         if !(0..=255).contains(&c) {
             return Err(lua.arg_error(i, "invalid value"));
         }
@@ -260,6 +263,8 @@ fn match_(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     str_find_aux(lua, a, false)
 }
 
+/// One step of a `gmatch` iterator (5.1's `gmatch_aux`; a leading `^` is
+/// an ordinary character there).
 fn gmatch_aux(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let ups = lua.native_upvals(a.fref);
     let (Value::Str(s), Value::Str(p), Value::Number(pos)) = (ups[0], ups[1], ups[2]) else {
@@ -267,21 +272,52 @@ fn gmatch_aux(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     };
     let src = lua.heap.str_rc(s);
     let pat = lua.heap.str_rc(p);
-    let start = pos as usize;
-    if start > src.len() {
-        return Ok(0);
-    }
-    let r = with_hook(lua, |hook| pattern::gmatch_next(&src, &pat, start, hook))?;
-    match r {
-        None => {
-            lua.set_native_upval(a.fref, 2, Value::Number((src.len() + 1) as f64));
-            Ok(0)
+    let mut s = pos as usize;
+    let mut m = Matcher::new(&src, &pat);
+    let first = m.prefilter(0);
+    while s <= src.len() {
+        if let Some(f) = first {
+            match m.next_candidate(s, f) {
+                Some(c) => s = c,
+                None => break,
+            }
         }
-        Some((m, next)) => {
+        if let Some(e) = with_hook(lua, |hook| m.match_end(s, 0, hook))? {
+            let next = if e == s { s + 1 } else { e };
             lua.set_native_upval(a.fref, 2, Value::Number(next as f64));
-            push_captures(lua, &src, &m, true)
+            return push_matcher_captures(lua, &m, (s, e));
         }
+        s += 1;
     }
+    lua.set_native_upval(a.fref, 2, Value::Number((src.len() + 1) as f64));
+    Ok(0)
+}
+
+/// Capture `i` of the match `src[start..end]` held in `m`, as a Lua value.
+fn matcher_capture(
+    lua: &mut Lua,
+    m: &Matcher,
+    (start, end): (usize, usize),
+    i: usize,
+) -> LuaResult<Value> {
+    Ok(match m.capture_value(start, end, i) {
+        Ok(CaptureValue::Str(b)) => lua.new_str(b),
+        Ok(CaptureValue::Position(p)) => Value::Number(p as f64),
+        Err(PatternError::Error(msg)) => return Err(lua.native_error(&msg)),
+        Err(PatternError::Interrupted) => return Err(LuaError::Abort("interrupted".into())),
+    })
+}
+
+/// Pushes the captures of the match `src[start..end]` held in `m` (the
+/// whole match when the pattern has none).
+fn push_matcher_captures(lua: &mut Lua, m: &Matcher, range: (usize, usize)) -> LuaResult<usize> {
+    let n = m.capture_count().max(1);
+    lua.check_stack(n, "too many captures")?;
+    for i in 0..n {
+        let v = matcher_capture(lua, m, range, i)?;
+        lua.push(v)?;
+    }
+    Ok(n)
 }
 
 fn gmatch(lua: &mut Lua, a: Args) -> LuaResult<usize> {
@@ -295,42 +331,36 @@ fn gmatch(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     lua.push_all(&[f])
 }
 
-/// The replacement of one gsub match: appended to `out`.
-fn gsub_replace(
+/// Appends the value a function or table replacement gives for the match
+/// `src[start..end]` whose captures are in `m` (5.1's `add_value`).
+fn gsub_value(
     lua: &mut Lua,
-    src: &[u8],
-    m: &Match,
+    m: &Matcher,
+    (start, end): (usize, usize),
     repl: Value,
     out: &mut Vec<u8>,
 ) -> LuaResult<()> {
     let v = match repl {
-        Value::Str(_) | Value::Number(_) => {
-            let r = lua.to_str(repl).expect("string or number");
-            let r = lua.heap.str_rc(r);
-            return match pattern::expand_replacement(&r, src, m, out) {
-                Ok(()) => Ok(()),
-                Err(PatternError::Error(msg)) => Err(lua.native_error(&msg)),
-                Err(PatternError::Interrupted) => Err(LuaError::Abort("interrupted".into())),
-            };
-        }
         Value::Table(t) => {
+            let k = matcher_capture(lua, m, (start, end), 0)?;
+            // Keep the key rooted while a metamethod may run.
             let top = lua.top;
-            push_capture(lua, src, m, 0)?;
-            let k = lua.stack[top];
+            lua.push(k)?;
+            let v = lua.index(Value::Table(t), k);
             lua.top = top;
-            lua.index(Value::Table(t), k)?
+            v?
         }
         _ => {
             let func = lua.top;
             lua.push(repl)?;
-            let n = push_captures(lua, src, m, true)?;
+            let n = push_matcher_captures(lua, m, (start, end))?;
             lua.call_at(func, n, 1)?;
             lua.top = func;
             lua.stack[func]
         }
     };
     match v {
-        Value::Nil | Value::Bool(false) => out.extend_from_slice(&src[m.start..m.end]),
+        Value::Nil | Value::Bool(false) => out.extend_from_slice(&m.subject()[start..end]),
         Value::Str(s) => out.extend_from_slice(lua.str_bytes(s)),
         Value::Number(n) => crate::number::fmt_number(n, out),
         other => {
@@ -339,6 +369,55 @@ fn gsub_replace(
         }
     }
     Ok(())
+}
+
+/// The substitution loop of `gsub` for a function or table replacement:
+/// the same steps as [`pattern::gsub`], with the Lua state free between
+/// match attempts (the matcher and its interrupt budget are kept).
+fn gsub_call(
+    lua: &mut Lua,
+    src: &[u8],
+    pat: &[u8],
+    repl: Value,
+    max_n: usize,
+    out: &mut Vec<u8>,
+) -> LuaResult<usize> {
+    let mut m = Matcher::new(src, pat);
+    let anchor = m.anchored();
+    let p = usize::from(anchor);
+    let first = if anchor { None } else { m.prefilter(p) };
+    let (mut s, mut n) = (0usize, 0usize);
+    while n < max_n {
+        if let Some(f) = first {
+            let c = m.next_candidate(s, f).unwrap_or(src.len());
+            out.extend_from_slice(&src[s..c]);
+            s = c;
+            if s == src.len() {
+                break;
+            }
+        }
+        let end = match with_hook(lua, |hook| m.match_end(s, p, hook))? {
+            Some(e) => {
+                n += 1;
+                gsub_value(lua, &m, (s, e), repl, out)?;
+                e
+            }
+            None => s,
+        };
+        if end > s {
+            s = end;
+        } else if s < src.len() {
+            out.push(src[s]);
+            s += 1;
+        } else {
+            break;
+        }
+        if anchor {
+            break;
+        }
+    }
+    out.extend_from_slice(&src[s..]);
+    Ok(n)
 }
 
 fn gsub(lua: &mut Lua, a: Args) -> LuaResult<usize> {
@@ -353,42 +432,28 @@ fn gsub(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     }
     let max_n = match lua.arg(a, 4) {
         Value::Nil => src.len() as i64 + 1,
-        _ => lua.check_int(a, 4)?,
+        _ => crate::number::c_int(lua.check_int(a, 4)?),
     };
-    let anchor = pat.first() == Some(&b'^');
-    let p = anchor as usize;
+    let max_n = usize::try_from(max_n).unwrap_or(0);
     let mut out = Vec::with_capacity(src.len());
-    let mut s = 0usize;
-    let mut n = 0i64;
-    while n < max_n {
-        let m = with_hook(lua, |hook| Matcher::new(&src, &pat, hook).match_at(s, p))?;
-        match m {
-            Some(m) => {
-                n += 1;
-                gsub_replace(lua, &src, &m, repl, &mut out)?;
-                if m.end > s {
-                    s = m.end;
-                } else if s < src.len() {
-                    out.push(src[s]);
-                    s += 1;
-                } else {
-                    break;
-                }
-            }
-            None => {
-                if s < src.len() {
-                    out.push(src[s]);
-                    s += 1;
-                } else {
-                    break;
-                }
-            }
+    let n = match repl {
+        Value::Str(_) | Value::Number(_) => {
+            let r = lua.to_str(repl).expect("string or number");
+            let r = lua.heap.str_rc(r);
+            let plain = !r.contains(&b'%');
+            with_hook(lua, |hook| {
+                pattern::gsub(&src, &pat, max_n, hook, &mut out, |m, out| {
+                    if plain {
+                        out.extend_from_slice(&r);
+                        Ok(())
+                    } else {
+                        pattern::expand_replacement(&r, &src, m, out)
+                    }
+                })
+            })?
         }
-        if anchor {
-            break;
-        }
-    }
-    out.extend_from_slice(&src[s.min(src.len())..]);
+        _ => gsub_call(lua, &src, &pat, repl, max_n, &mut out)?,
+    };
     lua.reserve_memory(out.len())?;
     let v = Value::Str(lua.heap.intern_vec(out));
     lua.push(v)?;

@@ -2,6 +2,7 @@
 //! so that comparator calls, results for equal elements and the
 //! "invalid order function for sorting" error match the reference.
 
+use crate::number::c_int;
 use crate::state::{Args, Lua, LuaResult};
 use crate::value::{TableRef, Value};
 
@@ -33,6 +34,13 @@ fn rawgeti(lua: &Lua, t: TableRef, i: i64) -> Value {
 }
 
 fn rawseti(lua: &mut Lua, t: TableRef, i: i64, v: Value) -> LuaResult<()> {
+    if i >= 1 {
+        // The same write as `raw_set` with the key `i`, without converting
+        // the key to a float and back.
+        let grew = lua.heap.table_mut(t).set_int(i as usize, v);
+        lua.heap.charge(grew);
+        return Ok(());
+    }
     lua.raw_set(t, Value::Number(i as f64), v)
 }
 
@@ -42,13 +50,14 @@ fn concat(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         _ => lua.check_bytes(a, 2)?,
     };
     let t = lua.check_table(a, 1)?;
-    let i = lua.opt_int(a, 3, 1)?;
+    let i = c_int(lua.opt_int(a, 3, 1)?);
     let j = match lua.arg(a, 4) {
         Value::Nil => getn_of(lua, t),
-        _ => lua.check_int(a, 4)?,
+        _ => c_int(lua.check_int(a, 4)?),
     };
     let mut out = Vec::new();
     let mut k = i;
+    let mut charged = 0;
     while k <= j {
         match rawgeti(lua, t, k) {
             Value::Str(s) => out.extend_from_slice(lua.str_bytes(s)),
@@ -65,9 +74,14 @@ fn concat(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         if k != j {
             out.extend_from_slice(&sep);
         }
-        if out.len() > (1 << 24) && k & 0xfff == 0 {
-            lua.reserve_memory(out.len())?;
+        // A huge table or result: let the host interrupt, and account for
+        // the buffer as it grows.
+        if k & 0xfff == 0 {
             lua.check_interrupt()?;
+            if out.len() - charged > 1 << 24 {
+                lua.reserve_memory(out.len())?;
+                charged = out.len();
+            }
         }
         k += 1;
     }
@@ -82,7 +96,7 @@ fn insert(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let pos = match a.len {
         2 => e,
         3 => {
-            let pos = lua.check_int(a, 2)?;
+            let pos = c_int(lua.check_int(a, 2)?);
             if pos > e {
                 e = pos;
             }
@@ -104,7 +118,7 @@ fn insert(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 fn remove(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     let t = lua.check_table(a, 1)?;
     let e = getn_of(lua, t);
-    let mut pos = lua.opt_int(a, 2, e)?;
+    let mut pos = c_int(lua.opt_int(a, 2, e)?);
     if !(1 <= pos && pos <= e) {
         return Ok(0);
     }
@@ -191,14 +205,120 @@ fn foreach(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     }
 }
 
-/// `a < b` for sort: the comparator, or `<` with metamethods.
-fn sort_less(lua: &mut Lua, cmp: Value, a: Value, b: Value) -> LuaResult<bool> {
-    if cmp.is_nil() {
-        return lua.less_than(a, b);
+/// Element access and order for [`auxsort`]: either the table itself
+/// (rawgeti/rawseti and the comparator or `<`, as 5.1 does), or a copy of
+/// an array of only numbers or only strings sorted with the built-in `<`.
+/// The copy is observably the same (that `<` runs no Lua code, cannot fail
+/// and cannot see the table) and is written back at the end. With such an
+/// order 5.1's loops never leave `l..u` (a[u-1] is the pivot, and `<` is
+/// asymmetric even with NaNs), so the copy's accessors clamp only to stay
+/// panic-free.
+trait SortAccess {
+    type E: Copy;
+    fn get(&self, lua: &Lua, i: i64) -> Self::E;
+    fn set(&mut self, lua: &mut Lua, i: i64, v: Self::E) -> LuaResult<()>;
+    fn less(&mut self, lua: &mut Lua, a: Self::E, b: Self::E) -> LuaResult<bool>;
+    /// Keeps the pivot reachable for the collector while Lua code runs.
+    fn root(&self, _lua: &mut Lua, _slot: usize, _p: Self::E) {}
+}
+
+/// The table, with the comparator `cmp` (nil: `<` with metamethods).
+struct TableAccess {
+    t: TableRef,
+    cmp: Value,
+}
+
+impl SortAccess for TableAccess {
+    type E = Value;
+
+    #[inline]
+    fn get(&self, lua: &Lua, i: i64) -> Value {
+        rawgeti(lua, self.t, i)
     }
-    lua.call_values(cmp, &[a, b], 1)?;
-    lua.top -= 1;
-    Ok(lua.stack[lua.top].truthy())
+
+    #[inline]
+    fn set(&mut self, lua: &mut Lua, i: i64, v: Value) -> LuaResult<()> {
+        rawseti(lua, self.t, i, v)
+    }
+
+    fn less(&mut self, lua: &mut Lua, a: Value, b: Value) -> LuaResult<bool> {
+        if self.cmp.is_nil() {
+            return lua.less_than(a, b);
+        }
+        // Every comparator call may take long: let the host stop the sort.
+        lua.check_interrupt()?;
+        let func = lua.top;
+        lua.push(self.cmp)?;
+        lua.push(a)?;
+        lua.push(b)?;
+        lua.call_at(func, 2, 1)?;
+        lua.top = func;
+        Ok(lua.stack[func].truthy())
+    }
+
+    fn root(&self, lua: &mut Lua, slot: usize, p: Value) {
+        lua.stack[slot] = p;
+    }
+}
+
+/// Index `i` (1-based) of a copy, clamped (see [`SortAccess`]).
+#[inline]
+fn slot_of(len: usize, i: i64) -> usize {
+    (i.max(1) as usize - 1).min(len - 1)
+}
+
+/// A copy of `t[1..n]` made only of numbers.
+struct NumberAccess(Vec<f64>);
+
+impl SortAccess for NumberAccess {
+    type E = f64;
+
+    #[inline]
+    fn get(&self, _: &Lua, i: i64) -> f64 {
+        self.0[slot_of(self.0.len(), i)]
+    }
+
+    #[inline]
+    fn set(&mut self, _: &mut Lua, i: i64, v: f64) -> LuaResult<()> {
+        let k = slot_of(self.0.len(), i);
+        self.0[k] = v;
+        Ok(())
+    }
+
+    #[inline]
+    fn less(&mut self, _: &mut Lua, a: f64, b: f64) -> LuaResult<bool> {
+        Ok(a < b)
+    }
+}
+
+/// A copy of `t[1..n]` made only of strings: positions hold indices into
+/// `strs` (the values) and `bytes` (their contents, read without going
+/// through the heap).
+struct StringAccess {
+    order: Vec<u32>,
+    strs: Vec<Value>,
+    bytes: Vec<std::rc::Rc<[u8]>>,
+}
+
+impl SortAccess for StringAccess {
+    type E = u32;
+
+    #[inline]
+    fn get(&self, _: &Lua, i: i64) -> u32 {
+        self.order[slot_of(self.order.len(), i)]
+    }
+
+    #[inline]
+    fn set(&mut self, _: &mut Lua, i: i64, v: u32) -> LuaResult<()> {
+        let k = slot_of(self.order.len(), i);
+        self.order[k] = v;
+        Ok(())
+    }
+
+    #[inline]
+    fn less(&mut self, _: &mut Lua, a: u32, b: u32) -> LuaResult<bool> {
+        Ok(self.bytes[a as usize] < self.bytes[b as usize])
+    }
 }
 
 fn sort(lua: &mut Lua, a: Args) -> LuaResult<usize> {
@@ -211,21 +331,82 @@ fn sort(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     // Keep the pivot rooted on the stack while comparators run.
     let slot = lua.top;
     lua.push(Value::Nil)?;
-    auxsort(lua, t, cmp, 1, n, slot)?;
+    match plain_array(lua, t, n, cmp) {
+        Some(Plain::Numbers(v)) => {
+            let mut acc = NumberAccess(v);
+            let r = auxsort(lua, &mut acc, 1, n, slot);
+            // Written back even after an error (an interrupt): 5.1 leaves
+            // a partly sorted table.
+            for (i, x) in acc.0.into_iter().enumerate() {
+                rawseti(lua, t, i as i64 + 1, Value::Number(x))?;
+            }
+            r?;
+        }
+        Some(Plain::Strings(strs)) => {
+            let bytes = strs
+                .iter()
+                .map(|v| match v {
+                    Value::Str(s) => lua.heap.str_rc(*s),
+                    _ => unreachable!("plain_array checked the strings"),
+                })
+                .collect();
+            let order = (0..strs.len() as u32).collect();
+            let mut acc = StringAccess { order, strs, bytes };
+            let r = auxsort(lua, &mut acc, 1, n, slot);
+            for (i, &k) in acc.order.iter().enumerate() {
+                rawseti(lua, t, i as i64 + 1, acc.strs[k as usize])?;
+            }
+            r?;
+        }
+        None => auxsort(lua, &mut TableAccess { t, cmp }, 1, n, slot)?,
+    }
     lua.top = slot;
     Ok(0)
 }
 
-fn swap(lua: &mut Lua, t: TableRef, i: i64, j: i64) -> LuaResult<()> {
-    let (vi, vj) = (rawgeti(lua, t, i), rawgeti(lua, t, j));
-    rawseti(lua, t, i, vj)?;
-    rawseti(lua, t, j, vi)
+/// The elements of a table that can be sorted as a copy.
+enum Plain {
+    Numbers(Vec<f64>),
+    Strings(Vec<Value>),
 }
 
-fn auxsort(
+/// `t[1..n]` when there is no comparator and the elements are all numbers
+/// or all strings (and there are enough of them to pay for the copy).
+fn plain_array(lua: &Lua, t: TableRef, n: i64, cmp: Value) -> Option<Plain> {
+    if !cmp.is_nil() || n < 8 || n > i64::from(u32::MAX) {
+        return None;
+    }
+    let tab = lua.heap.table(t);
+    let arr = tab.arr.get(..usize::try_from(n).ok()?)?;
+    match arr[0] {
+        Value::Number(_) => {
+            let v: Option<Vec<f64>> = arr
+                .iter()
+                .map(|v| match v {
+                    Value::Number(x) => Some(*x),
+                    _ => None,
+                })
+                .collect();
+            v.map(Plain::Numbers)
+        }
+        Value::Str(_) if arr.iter().all(|v| matches!(v, Value::Str(_))) => {
+            Some(Plain::Strings(arr.to_vec()))
+        }
+        _ => None,
+    }
+}
+
+#[inline]
+fn swap<S: SortAccess>(lua: &mut Lua, s: &mut S, i: i64, j: i64) -> LuaResult<()> {
+    let (vi, vj) = (s.get(lua, i), s.get(lua, j));
+    s.set(lua, i, vj)?;
+    s.set(lua, j, vi)
+}
+
+/// 5.1's `auxsort`, step for step.
+fn auxsort<S: SortAccess>(
     lua: &mut Lua,
-    t: TableRef,
-    cmp: Value,
+    s: &mut S,
     mut l: i64,
     mut u: i64,
     slot: usize,
@@ -233,31 +414,37 @@ fn auxsort(
     while l < u {
         lua.check_interrupt()?;
         // Sort a[l], a[(l+u)/2] and a[u].
-        if sort_less(lua, cmp, rawgeti(lua, t, u), rawgeti(lua, t, l))? {
-            swap(lua, t, l, u)?;
+        let (al, au) = (s.get(lua, l), s.get(lua, u));
+        if s.less(lua, au, al)? {
+            swap(lua, s, l, u)?;
         }
         if u - l == 1 {
             break;
         }
         let mut i = (l + u) / 2;
-        if sort_less(lua, cmp, rawgeti(lua, t, i), rawgeti(lua, t, l))? {
-            swap(lua, t, i, l)?;
-        } else if sort_less(lua, cmp, rawgeti(lua, t, u), rawgeti(lua, t, i))? {
-            swap(lua, t, i, u)?;
+        let (ai, al) = (s.get(lua, i), s.get(lua, l));
+        if s.less(lua, ai, al)? {
+            swap(lua, s, i, l)?;
+        } else {
+            let (au, ai) = (s.get(lua, u), s.get(lua, i));
+            if s.less(lua, au, ai)? {
+                swap(lua, s, i, u)?;
+            }
         }
         if u - l == 2 {
             break;
         }
-        let p = rawgeti(lua, t, i);
-        lua.stack[slot] = p;
-        swap(lua, t, i, u - 1)?;
+        let p = s.get(lua, i);
+        s.root(lua, slot, p);
+        swap(lua, s, i, u - 1)?;
         // Invariant: a[l..i] <= P <= a[j..u].
         i = l;
         let mut j = u - 1;
         loop {
             loop {
                 i += 1;
-                if !sort_less(lua, cmp, rawgeti(lua, t, i), p)? {
+                let ai = s.get(lua, i);
+                if !s.less(lua, ai, p)? {
                     break;
                 }
                 if i > u {
@@ -266,7 +453,8 @@ fn auxsort(
             }
             loop {
                 j -= 1;
-                if !sort_less(lua, cmp, p, rawgeti(lua, t, j))? {
+                let aj = s.get(lua, j);
+                if !s.less(lua, p, aj)? {
                     break;
                 }
                 if j < l {
@@ -276,9 +464,9 @@ fn auxsort(
             if j < i {
                 break;
             }
-            swap(lua, t, i, j)?;
+            swap(lua, s, i, j)?;
         }
-        swap(lua, t, u - 1, i)?;
+        swap(lua, s, u - 1, i)?;
         // Recurse into the smaller half, loop on the larger.
         let (lo, hi);
         if i - l < u - i {
@@ -290,7 +478,7 @@ fn auxsort(
             hi = u;
             u = i - 1;
         }
-        auxsort(lua, t, cmp, lo, hi, slot)?;
+        auxsort(lua, s, lo, hi, slot)?;
     }
     Ok(())
 }

@@ -23,6 +23,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// No next node.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// What lookups of absent keys return a reference to.
+pub(crate) static NIL: Value = Value::Nil;
+
 /// Chain length that marks a table as under a collision attack.
 const FLOOD_CHAIN: usize = 64;
 
@@ -183,8 +186,15 @@ impl HashPart {
     /// The value of a string key (nil when absent): the hot path.
     #[inline(always)]
     pub(crate) fn get_str(&self, s: crate::value::StrRef) -> Value {
+        *self.get_str_ref(s)
+    }
+
+    /// A reference to the value of a string key (to `NIL` when absent), so
+    /// that the dispatch loop copies it straight from the node.
+    #[inline(always)]
+    pub(crate) fn get_str_ref(&self, s: crate::value::StrRef) -> &Value {
         if self.nodes.is_empty() {
-            return Value::Nil;
+            return &NIL;
         }
         let mut i = self.main_position(Value::Str(s));
         loop {
@@ -196,11 +206,11 @@ impl HashPart {
             let n = unsafe { self.nodes.get_unchecked(i) };
             if let Value::Str(k) = n.key {
                 if k == s && !n.dead {
-                    return n.val;
+                    return &n.val;
                 }
             }
             if n.next == NONE {
-                return Value::Nil;
+                return &NIL;
             }
             i = n.next as usize;
         }
@@ -209,9 +219,15 @@ impl HashPart {
     /// The value of `key` (nil when absent).
     #[inline]
     pub fn get(&self, key: Value) -> Value {
+        *self.get_ref(key)
+    }
+
+    /// A reference to the value of `key` (to `NIL` when absent).
+    #[inline]
+    pub(crate) fn get_ref(&self, key: Value) -> &Value {
         match self.find(key).0 {
-            Some(i) => self.nodes[i].val,
-            None => Value::Nil,
+            Some(i) => &self.nodes[i].val,
+            None => &NIL,
         }
     }
 

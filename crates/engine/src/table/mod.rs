@@ -113,6 +113,25 @@ impl Table {
         self.hash.get_str(key)
     }
 
+    /// Raw read returning a reference into the table (or to a static nil):
+    /// the dispatch loop copies the value straight from where it lives.
+    #[inline(always)]
+    pub fn get_ref(&self, key: Value) -> &Value {
+        match key {
+            Value::Str(s) => self.hash.get_str_ref(s),
+            Value::Number(n) => {
+                if let Some(i) = array_index(n) {
+                    if i <= self.arr.len() {
+                        return &self.arr[i - 1];
+                    }
+                }
+                self.hash.get_ref(key)
+            }
+            Value::Nil => &hash::NIL,
+            _ => self.hash.get_ref(key),
+        }
+    }
+
     /// Raw read of a number key.
     #[inline]
     pub fn get_num(&self, n: f64) -> Value {
@@ -530,6 +549,65 @@ mod tests {
             t.set(n(k), n(v)).unwrap();
         }
         assert_eq!(keys(&t), vec![n(100.0), n(0.25), n(10.5), n(-1.0)]);
+    }
+
+    /// Random writes (integer, fractional and "string" keys, nil values,
+    /// forced flooding) checked against a map: reads agree, `next` visits
+    /// every live key once, and `#` is a border.
+    #[test]
+    fn random_operations_match_a_map() {
+        use std::collections::HashMap;
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..40 {
+            let mut t = Table::default();
+            let mut model: HashMap<u64, f64> = HashMap::new();
+            let key = |k: u64| -> Value {
+                match k % 3 {
+                    0 => n((k / 3) as f64 + 1.0),
+                    1 => n((k / 3) as f64 + 0.5),
+                    _ => Value::Str(StrRef((k / 3) as u32, lua_str_hash(&k.to_le_bytes()))),
+                }
+            };
+            for step in 0..2000 {
+                let k = rnd(600);
+                let v = if rnd(4) == 0 { None } else { Some(step as f64) };
+                t.set(key(k), v.map_or(Value::Nil, n)).unwrap();
+                match v {
+                    Some(x) => model.insert(k, x),
+                    None => model.remove(&k),
+                };
+                if rnd(100) == 0 {
+                    // A collection marks the keys of nil values dead.
+                    t.sweep_entries(|_, _| false);
+                }
+                if round % 8 == 7 && step == 1000 {
+                    t.hash.flooded = true;
+                    let (na, nh) = (t.arr.len(), t.hash.capacity());
+                    t.resize(na, nh);
+                }
+            }
+            for k in 0..600 {
+                let want = model.get(&k).map_or(Value::Nil, |&x| n(x));
+                assert_eq!(t.get(key(k)), want, "round {round} key {k}");
+            }
+            let mut seen = 0;
+            let mut k = Value::Nil;
+            while let Some((key2, v)) = t.next(k).unwrap() {
+                assert!(!v.is_nil());
+                seen += 1;
+                k = key2;
+            }
+            assert_eq!(seen, model.len(), "round {round}");
+            let b = t.border();
+            assert!(b == 0 || !t.get_int(b as i64).is_nil());
+            assert!(t.get_int(b as i64 + 1).is_nil());
+        }
     }
 
     #[test]

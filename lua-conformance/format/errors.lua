@@ -1,0 +1,17 @@
+-- string.format's own errors
+local function e(...) print(select(2, pcall(string.format, ...))) end
+e("%y", 1)
+e("%", 1)
+e("%10.123f", 1)
+e("%123d", 1)
+e("%1234s", "x")
+e("%------d", 1)
+e("%-----d", 1)
+e("%#-+ 0d", 1)
+e("%d %d", 1)
+e("%d", {})
+e("%f", "x")
+e("%s")
+e("%b", 1)
+e("%lld", 1)
+e("%.f %5.s", 1)

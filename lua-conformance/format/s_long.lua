@@ -1,0 +1,6 @@
+-- %s of 100+ bytes without precision is copied whole (width ignored)
+local long = string.rep("x", 120)
+print(#string.format("%s", long), #string.format("%99s", long), #string.format("%-99s|", long))
+print(#string.format("%.5s", long), #string.format("%30.11s", long))
+local l2 = string.rep("a", 99)
+print(#string.format("%99s", l2), #string.format("%s", l2 .. "\0b"), #string.format("%s", l2 .. "b\0b"))

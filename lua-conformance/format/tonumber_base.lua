@@ -1,0 +1,11 @@
+-- tonumber with a base
+print(tonumber("ff", 16), tonumber("FF", 16), tonumber("777", 8), tonumber("1010", 2))
+print(tonumber("zz", 36), tonumber("ZZ", 36), tonumber("10", 36), tonumber("9", 8))
+print(tonumber("  11  ", 2), tonumber("-ff", 16), tonumber("+11", 2), tonumber("", 10))
+print(tonumber("0x10", 16), tonumber("10", 10), tonumber("1.5", 10), tonumber(" ", 16))
+print(tonumber("fffffffffffffffff", 16), tonumber("ffffffffffffffff", 16))
+print(tonumber(15, 16), tonumber(10, 2), tonumber("1e1", 16))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, "10", 99))
+print(pcall(tonumber))

@@ -1,0 +1,17 @@
+-- argument errors of the math functions
+local function e(f) print(select(2, pcall(f))) end
+e(function() return math.floor() end)
+e(function() return math.sqrt("x") end)
+e(function() return math.atan2(1) end)
+e(function() return math.pow(1, {}) end)
+e(function() return math.ldexp(1) end)
+e(function() return math.frexp() end)
+e(function() return math.max() end)
+e(function() return math.min(1, "a") end)
+e(function() return math.random(0) end)
+e(function() return math.random(3, 1) end)
+e(function() return math.random(1, 2, 3) end)
+e(function() return math.randomseed() end)
+e(function() return math.fmod(1) end)
+e(function() return math.mod() end)
+e(function() return math.modf(nil) end)

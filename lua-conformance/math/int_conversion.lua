@@ -1,0 +1,11 @@
+-- math.random and ldexp take C ints
+math.randomseed(1)
+print(pcall(math.random, 2^32 + 5))
+print(pcall(math.random, 2^32 + 1, 2^32 + 5))
+print(pcall(math.random, 2^31))
+print(math.random(-2^31, 2^31 - 1))
+print(math.ldexp(1, 2^32 + 3), math.ldexp(1, 2^63))
+math.randomseed(2^32 + 1)
+local a = math.random(1000)
+math.randomseed(1)
+print(a == math.random(1000))

@@ -1,0 +1,10 @@
+-- math.random argument checks
+math.randomseed(1)
+print(pcall(math.random, 0))
+print(pcall(math.random, 2, 1))
+print(pcall(math.random, 1, 2, 3))
+print(pcall(math.random, "x"))
+print(pcall(math.randomseed))
+print(math.random(3.9) <= 3, math.random(1, 1), math.random(-3, -3))
+local r = math.random()
+print(r >= 0 and r < 1)

@@ -1,0 +1,11 @@
+-- the n argument of gsub
+print(("aaaa"):gsub("a", "b", 0))
+print(("aaaa"):gsub("a", "b", 1))
+print(("aaaa"):gsub("a", "b", 3))
+print(("aaaa"):gsub("a", "b", 10))
+print(("aaaa"):gsub("a", "b", -1))
+print(("aaaa"):gsub("a", "b", 2.7))
+print(("aaaa"):gsub("a", "b", "2"))
+print(("aaaa"):gsub("", "-", 3))
+print(pcall(string.gsub, "aaaa", "a", "b", "x"))
+print(("aaaa"):gsub("a", "b", nil))

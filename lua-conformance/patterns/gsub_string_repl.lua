@@ -1,0 +1,11 @@
+-- replacement strings: %0-%9 and %%
+print(("hello world"):gsub("(%w+)", "<%1>"))
+print(("hello world"):gsub("%w+", "<%0>"))
+print(("hello world"):gsub("%w+", "%1"))
+print(("hello"):gsub("l", "%%"))
+print(("abc"):gsub("b", "%x"))
+print(("a.b"):gsub("%.", "%%."))
+print(("abc"):gsub("(a)(b)(c)", "%3%2%1%0"))
+print(string.format("%q %d", ("x"):gsub("x", "a%")))
+print(("x"):gsub("x", "%"):byte(1, -1))
+print(("abc"):gsub("b", ""))

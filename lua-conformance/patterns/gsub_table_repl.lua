@@ -1,0 +1,10 @@
+-- table replacements are indexed by the first capture (or the match)
+local t = { name = "Lua", ver = 5.1, yes = true and "Y" }
+print(("$name $ver $missing"):gsub("%$(%w+)", t))
+print(("a b c"):gsub("%a", { a = "1", b = false }))
+print(("x y"):gsub("(%a)", { x = 10, y = 2.5 }))
+print(("abc"):gsub("()", { [1] = "<", [4] = ">" }))
+local mt = setmetatable({}, { __index = function(_, k) return k:upper() end })
+print(("hello world"):gsub("%w+", mt))
+print(pcall(string.gsub, "abc", "b", { b = {} }))
+print(pcall(string.gsub, "abc", "b", { b = true }))

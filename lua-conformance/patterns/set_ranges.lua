@@ -1,0 +1,13 @@
+-- ranges in sets, edge cases of '-' and ']'
+print(("a-z"):gsub("[a-c]", "."))
+print(("abc-xyz"):gsub("[a-]", "."))
+print(("abc-xyz"):gsub("[-a]", "."))
+print(("a]b"):gsub("[]]", "."))
+print(("a]b^"):gsub("[]^]", "."))
+print(("a]b^"):gsub("[^]]", "."))
+print(("0123456789"):gsub("[2-5]", "."))
+print(("abcxyz"):gsub("[z-a]", "."))
+print(("a%b"):gsub("[%%]", "."))
+print(("a-b"):gsub("[%-]", "."))
+print(("ABCabc"):gsub("[A-Ca]", "."))
+print(("a.b"):gsub("[.]", "!"))

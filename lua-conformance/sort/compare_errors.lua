@@ -1,0 +1,10 @@
+-- sort without comparator raises comparison errors
+print(pcall(table.sort, { 1, "x" }))
+print(pcall(table.sort, { {}, {} }))
+print(pcall(table.sort, { 1, 2, {}, 4 }))
+print(pcall(table.sort, { true, false }))
+print(pcall(table.sort, { 1, 2, 3 }, 5))
+print(pcall(table.sort))
+print(pcall(table.sort, "abc"))
+print(pcall(table.sort, { 3, 2, 1 }, function(a, b) error("cmp failed") end))
+print(pcall(table.sort, { 3, 2, 1 }, function(a, b) return a.x < b end))

@@ -1,0 +1,17 @@
+-- argument errors name the function as it was called
+local function e(f) print(select(2, pcall(f))) end
+e(function() return string.rep("x") end)
+e(function() return string.rep() end)
+e(function() return string.sub("x", {}) end)
+e(function() return string.byte("x", 1, "z") end)
+e(function() return string.char(300) end)
+e(function() return string.find(nil, "x") end)
+e(function() return string.match("x") end)
+e(function() return string.gsub("x", "y", false) end)
+e(function() return string.format("%d", "x") end)
+e(function() return string.format("%s") end)
+e(function() return string.upper() end)
+e(function() local rep = string.rep; return rep("x") end)
+e(function() local t = { f = string.rep }; return t.f("x") end)
+e(function() return string.gmatch() end)
+e(function() return string.dump() end)

@@ -1,0 +1,10 @@
+-- find without plain: specials make it a pattern, others search plainly
+print(string.find("a.b", "."), string.find("a.b", "%."))
+print(string.find("hello world", "o w"), string.find("hello", "l+"))
+print(string.find("a]b", "]"), string.find("a)b", ")" .. ""), string.find("a}b", "}"))
+print(pcall(string.find, "a)b", ")"))
+print(string.find("f(x)", "%("), string.find("f(x)", "%(x%)"))
+print(string.find("a-b", "-"), string.find("a-b", "%-"))
+print(string.find("1+1=2", "1+1"), string.find("1+1=2", "1%+1"))
+print(string.find("^^", "^^"), string.find("a^", "a^"))
+print(string.find("a$b", "$b"), string.find("ab$", "b$"))

@@ -1,0 +1,11 @@
+-- integer arguments are C conversions: rep/char/gsub take a C int (low 32 bits),
+-- sub/byte/find a long (NaN and out-of-range values become LONG_MIN)
+print(string.rep("x", 2^32 + 2), string.rep("ab", 2^31) == "", string.rep("x", -2^32 + 3))
+print(pcall(string.rep, "x", 2^63))
+print(string.char(2^32 + 65), pcall(string.char, 2^31))
+print(("aaa"):gsub("a", "b", 2^32 + 1))
+print(("aaa"):gsub("a", "b", 2^63))
+print(("abc"):sub(2^31), ("abc"):sub(2^32 + 1) == "", ("abc"):sub(-2^63), ("abc"):sub(2^63), ("abc"):sub(0/0))
+print(("abc"):sub(1, 2^63) == "", ("abc"):sub(1, 1/0) == "", ("abc"):sub(-1/0))
+print(("abc"):byte(2^32 + 1), ("abc"):find("b", 2^32 + 1), ("abc"):find("b", 2^63))
+print(("abc"):byte(1/0), ("abc"):byte(-1/0))

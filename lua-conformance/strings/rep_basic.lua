@@ -1,0 +1,10 @@
+-- string.rep
+print(string.rep("ab", 3), string.rep("x", 1), string.rep("x", 0) == "")
+print(string.rep("x", -1) == "", string.rep("x", -100) == "", string.rep("", 5) == "")
+print(string.rep("", 0) == "", #string.rep("abc", 1000))
+print(string.rep(5, 3), string.rep("a", 2.9), string.rep("a", "3"))
+print(#string.rep("a\0", 3), string.rep("a\0", 3) == "a\0a\0a\0")
+print(pcall(string.rep, "x"))
+print(pcall(string.rep))
+print(pcall(string.rep, "x", "y"))
+print(pcall(string.rep, {}, 2))

@@ -1,0 +1,10 @@
+-- table.concat errors
+print(pcall(table.concat, { 1, {}, 3 }))
+print(pcall(table.concat, { 1, 2, 3 }, ",", 1, 5))
+print(pcall(table.concat, { true }))
+print(pcall(table.concat, { 1, nil, 3 }, ",", 1, 3))
+print(pcall(table.concat, { "a" }, {}))
+print(pcall(table.concat))
+print(pcall(table.concat, "abc"))
+print(pcall(table.concat, { "a" }, ",", "x"))
+print(pcall(table.concat, { print }))

@@ -1,0 +1,8 @@
+-- unpack with ranges (base library, used with tables)
+print(unpack({ 1, 2, 3 }))
+print(unpack({ 1, 2, 3 }, 2), unpack({ 1, 2, 3 }, 2, 3))
+print(unpack({ 1, 2, 3 }, -1, 1))
+print(select("#", unpack({}, 1, 0)), select("#", unpack({}, 1, 3)))
+print(unpack({ "a", "b" }, "1", "2"))
+print(pcall(unpack))
+print(pcall(unpack, {}, 1, 1e8))
