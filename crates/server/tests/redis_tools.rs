@@ -7,7 +7,12 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn tool(name: &str) -> bool {
-    let ok = Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+    let ok = Command::new(name)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
     if !ok {
         if std::env::var("REDLUA_REQUIRE_REDIS_TOOLS").as_deref() == Ok("1") {
             panic!("{name} is required (REDLUA_REQUIRE_REDIS_TOOLS=1) but not installed");
@@ -18,8 +23,17 @@ fn tool(name: &str) -> bool {
 }
 
 fn cli(port: u16, args: &[&str]) -> String {
-    let out = Command::new("redis-cli").arg("-p").arg(port.to_string()).args(args).output().unwrap();
-    assert!(out.status.success(), "redis-cli {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("redis-cli")
+        .arg("-p")
+        .arg(port.to_string())
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "redis-cli {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -33,8 +47,14 @@ fn redis_cli_commands_resp3_and_pipe() {
     assert_eq!(cli(port, &["SET", "k", "hello world"]), "OK\n");
     assert_eq!(cli(port, &["GET", "k"]), "hello world\n");
     assert_eq!(cli(port, &["ZADD", "z", "1.5", "a", "2", "b"]), "2\n");
-    assert_eq!(cli(port, &["ZRANGE", "z", "0", "-1", "WITHSCORES"]), "a\n1.5\nb\n2\n");
-    assert_eq!(cli(port, &["--no-raw", "HGETALL", "nokey"]), "(empty array)\n");
+    assert_eq!(
+        cli(port, &["ZRANGE", "z", "0", "-1", "WITHSCORES"]),
+        "a\n1.5\nb\n2\n"
+    );
+    assert_eq!(
+        cli(port, &["--no-raw", "HGETALL", "nokey"]),
+        "(empty array)\n"
+    );
     assert_eq!(cli(port, &["--no-raw", "GET", "nokey"]), "(nil)\n");
     assert_eq!(
         cli(port, &["--no-raw", "NOSUCH", "x"]),
@@ -42,9 +62,18 @@ fn redis_cli_commands_resp3_and_pipe() {
     );
     assert!(cli(port, &["INFO", "server"]).contains("redis_version:7.0.15"));
     // RESP3 through redis-cli -3: maps and doubles.
-    assert_eq!(cli(port, &["-3", "--no-raw", "HSET", "h", "f", "v"]), "(integer) 1\n");
-    assert_eq!(cli(port, &["-3", "--no-raw", "HGETALL", "h"]), "1# \"f\" => \"v\"\n");
-    assert_eq!(cli(port, &["-3", "--no-raw", "ZSCORE", "z", "a"]), "(double) 1.5\n");
+    assert_eq!(
+        cli(port, &["-3", "--no-raw", "HSET", "h", "f", "v"]),
+        "(integer) 1\n"
+    );
+    assert_eq!(
+        cli(port, &["-3", "--no-raw", "HGETALL", "h"]),
+        "1# \"f\" => \"v\"\n"
+    );
+    assert_eq!(
+        cli(port, &["-3", "--no-raw", "ZSCORE", "z", "a"]),
+        "(double) 1.5\n"
+    );
     // Mass insertion with --pipe.
     let mut child = Command::new("redis-cli")
         .args(["-p", &port.to_string(), "--pipe"])
@@ -55,7 +84,9 @@ fn redis_cli_commands_resp3_and_pipe() {
     {
         let stdin = child.stdin.as_mut().unwrap();
         for i in 0..1000 {
-            stdin.write_all(&common::encode(&[b"SET", format!("p{i}").as_bytes(), b"v"])).unwrap();
+            stdin
+                .write_all(&common::encode(&[b"SET", format!("p{i}").as_bytes(), b"v"]))
+                .unwrap();
         }
     }
     let out = child.wait_with_output().unwrap();
@@ -72,16 +103,34 @@ fn redis_benchmark_runs_against_the_server() {
     let port = common::start().port();
     for pipeline in ["1", "16"] {
         let out = Command::new("redis-benchmark")
-            .args(["-p", &port.to_string(), "-t", "ping,set,get,incr,lpush,rpop,sadd,hset,zadd,lrange_100"])
+            .args([
+                "-p",
+                &port.to_string(),
+                "-t",
+                "ping,set,get,incr,lpush,rpop,sadd,hset,zadd,lrange_100",
+            ])
             .args(["-n", "2000", "-c", "10", "-P", pipeline, "-q"])
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout).replace('\r', "\n");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{text}{err}");
-        for t in ["PING_INLINE", "PING_MBULK", "SET", "GET", "INCR", "LPUSH", "RPOP", "SADD", "HSET", "ZADD", "LRANGE_100"] {
+        for t in [
+            "PING_INLINE",
+            "PING_MBULK",
+            "SET",
+            "GET",
+            "INCR",
+            "LPUSH",
+            "RPOP",
+            "SADD",
+            "HSET",
+            "ZADD",
+            "LRANGE_100",
+        ] {
             assert!(
-                text.lines().any(|l| l.trim_start().starts_with(t) && l.contains("requests per second")),
+                text.lines()
+                    .any(|l| l.trim_start().starts_with(t) && l.contains("requests per second")),
                 "{t} missing in:\n{text}\nstderr: {err}"
             );
         }
