@@ -158,7 +158,7 @@ pub struct Stats {
     /// Error replies sent.
     pub total_error_replies: u64,
     /// Per-command calls, usec, failed calls, rejected calls.
-    pub per_command: HashMap<&'static str, (u64, u64, u64, u64)>,
+    pub per_command: HashMap<&'static str, (u64, u64, u64, u64), ahash::RandomState>,
     /// Changes since start (`rdb_changes_since_last_save`).
     pub dirty: u64,
     /// Messages published.
@@ -310,7 +310,9 @@ impl Server {
         let keys: Vec<(usize, Vec<u8>)> = self
             .watched_keys
             .keys()
-            .filter(|(d, k)| (db.is_none() || db == Some(*d)) && self.dbs[*d].dict.contains_key(k))
+            .filter(|(d, k)| {
+                (db.is_none() || db == Some(*d)) && self.dbs[*d].dict.contains_key(k.as_slice())
+            })
             .cloned()
             .collect();
         for k in keys {
@@ -477,7 +479,8 @@ impl Server {
                 }
             }
         }
-        let now = now_ms();
+        let reply = self.call_command(cmd0, ctx, argv);
+        let now = self.now;
         if let Some(c) = self
             .clients
             .get_mut(ctx.client.slot)
@@ -486,7 +489,6 @@ impl Server {
             c.last_cmd = cmd0.name;
             c.last_ms = now;
         }
-        let reply = self.call_command(cmd0, ctx, argv);
         if let Action::Block {
             keys,
             deadline_ms,

@@ -285,7 +285,7 @@ pub fn randomkey(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> 
         if db.expire_if_needed(&k, now) {
             continue;
         }
-        return Ok(Reply::Bulk(k));
+        return Ok(Reply::Bulk(k.to_vec()));
     }
     Ok(Reply::Null)
 }
@@ -374,8 +374,10 @@ pub fn object_encoding(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]
 pub fn object_refcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let now = srv.now;
     Ok(match srv.dbs[ctx.db].get(&argv[2], now) {
-        Some(crate::types::Value::Str(s))
-            if crate::util::parse_i64(s).is_some_and(|n| (0..10000).contains(&n)) =>
+        Some(v)
+            if v.as_str()
+                .and_then(crate::util::parse_i64)
+                .is_some_and(|n| (0..10000).contains(&n)) =>
         {
             Reply::Int(i32::MAX as i64)
         }

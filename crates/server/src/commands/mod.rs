@@ -518,6 +518,18 @@ pub fn read_key<'a>(srv: &'a mut Server, ctx: &CallContext, key: &[u8]) -> Optio
     srv.dbs[ctx.db].dict.get(key)
 }
 
+/// Reads a string key (WRONGTYPE otherwise).
+pub fn read_str<'a>(
+    srv: &'a mut Server,
+    ctx: &CallContext,
+    key: &[u8],
+) -> Result<Option<&'a [u8]>, Error> {
+    match read_key(srv, ctx, key) {
+        None => Ok(None),
+        Some(v) => v.as_str().map(Some).ok_or(Error::WrongType),
+    }
+}
+
 /// Generates a typed read accessor returning `Ok(None)` for a missing key.
 macro_rules! typed_read {
     ($fn:ident, $variant:ident, $ty:ty) => {
@@ -555,7 +567,6 @@ macro_rules! typed_write {
     };
 }
 
-typed_read!(read_str, Str, Vec<u8>);
 typed_read!(read_list, List, crate::types::list::List);
 typed_read!(read_hash, Hash, crate::types::hash::Hash);
 typed_read!(read_set, Set, crate::types::set::Set);
