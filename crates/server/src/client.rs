@@ -33,6 +33,8 @@ pub struct Conn {
     pub want_write: bool,
     /// Queued in the active list.
     pub queued: bool,
+    /// The last turn stopped at the command budget.
+    pub budget_hit: bool,
 }
 
 impl Conn {
@@ -52,6 +54,7 @@ impl Conn {
             blocked: false,
             want_write: false,
             queued: false,
+            budget_hit: false,
         }
     }
 

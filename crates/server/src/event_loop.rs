@@ -214,7 +214,15 @@ impl Network {
             return;
         };
         // Read.
-        if c.readable && !c.closing && !c.eof && c.pending_out() < OUTPUT_SOFT_LIMIT {
+        // A connection whose last turn hit the command budget has parsed-ahead
+        // input waiting: run that before reading more, so the query buffer
+        // of a pipelining client stays bounded.
+        if c.readable
+            && !c.closing
+            && !c.eof
+            && c.pending_out() < OUTPUT_SOFT_LIMIT
+            && !c.budget_hit
+        {
             let mut got = 0;
             while got < READ_BUDGET {
                 if c.inbuf.len() - c.inpos > QUERY_BUFFER_LIMIT {
@@ -298,6 +306,7 @@ impl Network {
             c.inbuf = Vec::new();
         }
         let more_input = !c.blocked && !c.closing && ran >= CMD_BUDGET;
+        c.budget_hit = more_input;
         self.conns[slot] = Some(c);
         self.flush(srv, slot);
         let Some(c) = self.conns[slot].as_mut() else {

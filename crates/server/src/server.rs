@@ -197,6 +197,8 @@ pub struct Server {
     pub now: i64,
     /// Start time (Unix ms).
     pub start_ms: i64,
+    epoch: std::time::Instant,
+    epoch_ms: i64,
     /// Next client id.
     pub next_client_id: u64,
     /// Used memory reporter (counting allocator, or RSS fallback).
@@ -230,6 +232,8 @@ impl Server {
             dirty_cas: HashSet::new(),
             now,
             start_ms: now,
+            epoch: std::time::Instant::now(),
+            epoch_ms: now,
             next_client_id: 1,
             used_memory: crate::memory::used_memory,
             lastsave: now / 1000,
@@ -237,6 +241,13 @@ impl Server {
             slowlog_next_id: 0,
             rng: 0x9E37_79B9_7F4A_7C15 ^ (now as u64),
         }
+    }
+
+    /// Unix milliseconds at `at`, derived from the monotonic clock (one
+    /// clock read per command serves both timing and the cached time).
+    #[inline]
+    pub fn clock_ms(&self, at: std::time::Instant) -> i64 {
+        self.epoch_ms + at.saturating_duration_since(self.epoch).as_millis() as i64
     }
 
     /// A pseudo-random number (xorshift).
@@ -366,8 +377,8 @@ impl Server {
                 return e.into();
             }
         };
-        self.now = now_ms();
         let start = std::time::Instant::now();
+        self.now = self.clock_ms(start);
         let reply = match (cmd.handler)(self, ctx, argv) {
             Ok(r) => r,
             Err(e) => e.into(),
@@ -577,7 +588,7 @@ impl Server {
 
     /// Periodic work: active expiry of a bounded number of keys per db.
     pub fn cron(&mut self) {
-        let now = now_ms();
+        let now = self.clock_ms(std::time::Instant::now());
         for i in 0..self.dbs.len() {
             for _ in 0..16 {
                 let seed = self.rand();
