@@ -154,16 +154,25 @@ pub fn hstrlen(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     ))
 }
 
+/// The current value of a hash field for an increment (no key creation).
+fn field_for_incr(
+    srv: &mut Server,
+    ctx: &CallContext,
+    key: &[u8],
+    field: &[u8],
+) -> Result<Option<Vec<u8>>, Error> {
+    Ok(write_hash(srv, ctx, key)?.and_then(|h| h.map.get(field).cloned()))
+}
+
 /// HINCRBY.
 pub fn hincrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let by = int_arg(&argv[3])?;
-    let h = hash_for_write(srv, ctx, &argv[1])?;
-    let cur = match h.map.get(argv[2].as_slice()) {
-        Some(v) => parse_i64(v).ok_or(Error::other("ERR hash value is not an integer"))?,
+    let cur = match field_for_incr(srv, ctx, &argv[1], &argv[2])? {
+        Some(v) => parse_i64(&v).ok_or(Error::other("ERR hash value is not an integer"))?,
         None => 0,
     };
     let n = cur.checked_add(by).ok_or(Error::Overflow)?;
-    h.set(&argv[2], n.to_string().as_bytes());
+    hash_for_write(srv, ctx, &argv[1])?.set(&argv[2], n.to_string().as_bytes());
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Int(n))
 }
@@ -171,9 +180,8 @@ pub fn hincrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
 /// HINCRBYFLOAT.
 pub fn hincrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let by = float_arg(&argv[3])?;
-    let h = hash_for_write(srv, ctx, &argv[1])?;
-    let cur = match h.map.get(argv[2].as_slice()) {
-        Some(v) => parse_f64(v).ok_or(Error::other("ERR hash value is not a float"))?,
+    let cur = match field_for_incr(srv, ctx, &argv[1], &argv[2])? {
+        Some(v) => parse_f64(&v).ok_or(Error::other("ERR hash value is not a float"))?,
         None => 0.0,
     };
     let n = cur + by;
@@ -181,7 +189,7 @@ pub fn hincrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -
         return Err(Error::other("ERR increment would produce NaN or Infinity"));
     }
     let s = fmt_human(n);
-    h.set(&argv[2], s.as_bytes());
+    hash_for_write(srv, ctx, &argv[1])?.set(&argv[2], s.as_bytes());
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Bulk(s.into_bytes()))
 }
