@@ -17,8 +17,8 @@ fn main() {
         }
     };
     if config.loglevel != "warning" {
-        eprintln!(
-            "redlua-server {} (Redis {} compatible) listening on {}:{}",
+        let line = format!(
+            "redlua-server {} (Redis {} compatible) listening on {}:{}\n",
             env!("CARGO_PKG_VERSION"),
             redlua_server::REDIS_VERSION,
             config
@@ -28,9 +28,25 @@ fn main() {
                 .unwrap_or("127.0.0.1"),
             config.port
         );
+        log(&config.logfile, &line);
     }
+    let logfile = config.logfile.clone();
     if let Err(e) = redlua_server::run(config) {
-        eprintln!("redlua-server: {e}");
+        log(&logfile, &format!("redlua-server: {e}\n"));
         std::process::exit(1);
+    }
+}
+
+/// Writes a log line to `logfile` (appending), or stderr when empty.
+fn log(logfile: &str, line: &str) {
+    use std::io::Write;
+    if logfile.is_empty() {
+        eprint!("{line}");
+    } else if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(logfile)
+    {
+        let _ = f.write_all(line.as_bytes());
     }
 }

@@ -163,6 +163,24 @@ pub struct Stats {
     pub dirty: u64,
     /// Messages published.
     pub pubsub_messages: u64,
+    /// Error replies by code (`ERR`, `WRONGTYPE`...), for INFO errorstats.
+    pub errors: HashMap<String, u64>,
+}
+
+impl Stats {
+    /// Counts an error reply under its code.
+    pub fn count_error(&mut self, r: &Reply) {
+        if let Reply::Error(t) = r {
+            self.total_error_replies += 1;
+            let code = t.split(' ').next().unwrap_or("ERR");
+            match self.errors.get_mut(code) {
+                Some(n) => *n += 1,
+                None => {
+                    self.errors.insert(code.to_string(), 1);
+                }
+            }
+        }
+    }
 }
 
 /// The data side of the server.
@@ -373,8 +391,9 @@ impl Server {
         let cmd = match resolve(cmd, argv) {
             Ok(c) => c,
             Err(e) => {
-                self.stats.total_error_replies += 1;
-                return e.into();
+                let r: Reply = e.into();
+                self.stats.count_error(&r);
+                return r;
             }
         };
         let start = std::time::Instant::now();
@@ -390,7 +409,7 @@ impl Server {
         e.1 += usec;
         if reply.is_error() {
             e.2 += 1;
-            self.stats.total_error_replies += 1;
+            self.stats.count_error(&reply);
         }
         if usec as i64 >= self.config.slowlog_log_slower_than
             && self.config.slowlog_log_slower_than >= 0
@@ -425,8 +444,9 @@ impl Server {
             if ctx.multi.is_some() {
                 ctx.multi_error = true;
             }
-            self.stats.total_error_replies += 1;
-            return unknown_command(argv);
+            let r = unknown_command(argv);
+            self.stats.count_error(&r);
+            return r;
         };
         if !ctx.authenticated && cmd0.flags & flags::NO_AUTH == 0 {
             if ctx.multi.is_some() {
@@ -485,8 +505,9 @@ impl Server {
             if let Ok(c) = resolve(cmd0, argv) {
                 if c.flags & flags::DENYOOM != 0 {
                     self.stats.per_command.entry(c.full_name).or_default().3 += 1;
-                    self.stats.total_error_replies += 1;
-                    return Error::Oom.into();
+                    let r: Reply = Error::Oom.into();
+                    self.stats.count_error(&r);
+                    return r;
                 }
             }
         }

@@ -386,19 +386,6 @@ pub fn object_refcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]
     })
 }
 
-/// OBJECT IDLETIME: access times are not tracked (no LRU eviction), so
-/// this reports seconds since the key's database was last... not kept:
-/// the error Redis gives when the policy tracks LFU instead.
-pub fn object_idletime(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let now = srv.now;
-    if srv.dbs[ctx.db].get(&argv[2], now).is_none() {
-        return Ok(Reply::Null);
-    }
-    Err(Error::other(
-        "ERR An LRU maxmemory policy is not selected, access time not tracked. redlua-server does not track key access times.",
-    ))
-}
-
 /// OBJECT FREQ.
 pub fn object_freq(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let now = srv.now;
@@ -421,9 +408,6 @@ pub fn object_help(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>])
             "FREQ <key>",
             "    Return the access frequency index of the <key>. The returned integer is",
             "    proportional to the logarithm of the recent access frequency of the key.",
-            "IDLETIME <key>",
-            "    Return the idle time of the <key>, that is the approximated number of",
-            "    seconds elapsed since the last access to the key.",
             "REFCOUNT <key>",
             "    Return the number of references of the value associated with the specified",
             "    <key>.",

@@ -249,7 +249,6 @@ const CONFIG_SUBS: &[Command] = &[
 const OBJECT_SUBS: &[Command] = &[
     sub!("object", "encoding", 3, READONLY, 2, 2, 1, "generic", k::object_encoding),
     sub!("object", "refcount", 3, READONLY, 2, 2, 1, "generic", k::object_refcount),
-    sub!("object", "idletime", 3, READONLY, 2, 2, 1, "generic", k::object_idletime),
     sub!("object", "freq", 3, READONLY, 2, 2, 1, "generic", k::object_freq),
     sub!("object", "help", 2, LOADING | STALE, 0, 0, 0, "generic", k::object_help),
 ];

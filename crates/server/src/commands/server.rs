@@ -490,6 +490,11 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
     }
     if want("errorstats") {
         sec(&mut out, "Errorstats");
+        let mut errs: Vec<_> = srv.stats.errors.iter().collect();
+        errs.sort();
+        for (code, n) in errs {
+            let _ = write!(out, "errorstat_{code}:count={n}\r\n");
+        }
     }
     if want("cluster") {
         sec(&mut out, "Cluster");
