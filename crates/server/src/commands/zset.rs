@@ -237,57 +237,46 @@ struct RangeSpec {
 
 /// Selected (member, score) entries of a range query.
 fn select(z: &ZSet, spec: &RangeSpec, a1: &[u8], a2: &[u8]) -> Result<Vec<(Vec<u8>, f64)>, Error> {
-    let ranks: Vec<usize> = match spec.by {
+    // The selected ranks as a forward range `a..b`, walked in reverse for REV.
+    let (a, b) = match spec.by {
         By::Rank => {
             let (s, e) = (int_arg(a1)?, int_arg(a2)?);
             match resolve_range(s, e, z.len()) {
-                None => vec![],
-                Some((s, e)) => {
-                    if spec.rev {
-                        let n = z.len();
-                        (s..=e).map(|i| n - 1 - i).collect()
-                    } else {
-                        (s..=e).collect()
-                    }
-                }
+                None => (0, 0),
+                Some((s, e)) if spec.rev => (z.len() - 1 - e, z.len() - s),
+                Some((s, e)) => (s, e + 1),
             }
         }
         By::Score | By::Lex => {
             let (lo, hi) = if spec.rev { (a2, a1) } else { (a1, a2) };
-            let (a, b) = if spec.by == By::Score {
+            if spec.by == By::Score {
                 let (min, max) = score_range(lo, hi)?;
                 score_span(z, &min, &max)
             } else {
                 let (min, max) = lex_range(lo, hi)?;
                 lex_span(z, &min, &max)
-            };
-            let it: Box<dyn Iterator<Item = usize>> = if spec.rev {
-                Box::new((a..b).rev())
-            } else {
-                Box::new(a..b)
-            };
-            match spec.limit {
-                Some((off, cnt)) => {
-                    if off < 0 {
-                        vec![]
-                    } else {
-                        let it = it.skip(off as usize);
-                        if cnt < 0 {
-                            it.collect()
-                        } else {
-                            it.take(cnt as usize).collect()
-                        }
-                    }
-                }
-                None => it.collect(),
             }
         }
     };
-    Ok(ranks
-        .into_iter()
-        .filter_map(|i| z.at(i))
-        .map(|(m, s)| (m.to_vec(), s))
-        .collect())
+    let (skip, take) = match spec.limit {
+        Some((off, _)) if off < 0 => return Ok(vec![]),
+        Some((off, cnt)) => (
+            off as usize,
+            if cnt < 0 { usize::MAX } else { cnt as usize },
+        ),
+        None => (0, usize::MAX),
+    };
+    let owned = |(m, s): (&[u8], f64)| (m.to_vec(), s);
+    Ok(if spec.rev {
+        z.range(a, b)
+            .rev()
+            .skip(skip)
+            .take(take)
+            .map(owned)
+            .collect()
+    } else {
+        z.range(a, b).skip(skip).take(take).map(owned).collect()
+    })
 }
 
 fn validate_range_args(spec: &RangeSpec, a1: &[u8], a2: &[u8]) -> Result<(), Error> {

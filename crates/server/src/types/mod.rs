@@ -10,6 +10,7 @@
 //!   ranges (binary searches, O(n) memmove on insert);
 //! - streams: ID-ordered entries in a `BTreeMap`.
 
+pub mod chunked;
 pub mod hash;
 pub mod key;
 pub mod list;
