@@ -47,6 +47,7 @@ pub mod config;
 pub mod db;
 pub mod errors;
 pub mod event_loop;
+pub mod longdouble;
 pub mod memory;
 pub mod pubsub;
 pub mod reply;

@@ -1,15 +1,15 @@
 //! Hash commands.
 
 use super::{
-    check_type, cursor_arg, delete_if_empty, float_arg, int_arg, is, read_hash, scan_indices,
-    scan_opts, write_hash,
+    check_type, cursor_arg, delete_if_empty, int_arg, is, read_hash, scan_indices, scan_opts,
+    write_hash,
 };
 use crate::errors::{CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::hash::Hash;
 use crate::types::Value;
-use crate::util::{fmt_human, glob_match, parse_f64, parse_i64};
+use crate::util::{glob_match, parse_i64};
 
 fn hash_for_write<'a>(
     srv: &'a mut Server,
@@ -179,16 +179,18 @@ pub fn hincrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
 
 /// HINCRBYFLOAT.
 pub fn hincrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let by = float_arg(&argv[3])?;
-    let cur = match field_for_incr(srv, ctx, &argv[1], &argv[2])? {
-        Some(v) => parse_f64(&v).ok_or(Error::other("ERR hash value is not a float"))?,
-        None => 0.0,
-    };
-    let n = cur + by;
-    if !n.is_finite() {
-        return Err(Error::other("ERR increment would produce NaN or Infinity"));
+    use crate::longdouble::{incr_by_float, IncrError, LongDouble};
+    if LongDouble::parse(&argv[3]).is_none() {
+        return Err(Error::NotFloat);
     }
-    let s = fmt_human(n);
+    let cur = field_for_incr(srv, ctx, &argv[1], &argv[2])?.unwrap_or_else(|| b"0".to_vec());
+    if LongDouble::parse(&cur).is_none() {
+        return Err(Error::other("ERR hash value is not a float"));
+    }
+    let s = incr_by_float(&cur, &argv[3]).map_err(|e| match e {
+        IncrError::NotFloat => Error::NotFloat,
+        IncrError::NanOrInf => Error::other("ERR increment would produce NaN or Infinity"),
+    })?;
     hash_for_write(srv, ctx, &argv[1])?.set(&argv[2], s.as_bytes());
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Bulk(s.into_bytes()))

@@ -140,10 +140,11 @@ pub fn lrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
 
 /// LINDEX.
 pub fn lindex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let i = int_arg(&argv[2])?;
+    // Redis looks the key up before parsing the index.
     let Some(l) = read_list(srv, ctx, &argv[1])? else {
         return Ok(Reply::Null);
     };
+    let i = int_arg(&argv[2])?;
     Ok(Reply::opt_bulk(l.index(i).map(|i| l.items[i].as_slice())))
 }
 

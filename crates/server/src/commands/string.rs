@@ -1,11 +1,11 @@
 //! String commands.
 
-use super::{float_arg, int_arg, is, read_str};
+use super::{int_arg, is, read_str};
 use crate::errors::{CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
-use crate::util::{fmt_human, parse_f64, parse_i64};
+use crate::util::parse_i64;
 
 const MAX_STRING: usize = 512 * 1024 * 1024;
 
@@ -287,17 +287,18 @@ pub fn decrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
 
 /// INCRBYFLOAT.
 pub fn incrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
+    use crate::longdouble::{incr_by_float, IncrError};
     let now = srv.now;
     let cur = match srv.dbs[ctx.db].get(&argv[1], now) {
-        None => 0.0,
-        Some(v) => parse_f64(v.as_str().ok_or(Error::WrongType)?).ok_or(Error::NotFloat)?,
+        None => b"0".to_vec(),
+        Some(v) => v.as_str().ok_or(Error::WrongType)?.to_vec(),
     };
-    let by = float_arg(&argv[2])?;
-    let n = cur + by;
-    if !n.is_finite() {
-        return Err(Error::other("ERR increment would produce NaN or Infinity"));
-    }
-    let s = fmt_human(n).into_bytes();
+    let s = incr_by_float(&cur, &argv[2])
+        .map_err(|e| match e {
+            IncrError::NotFloat => Error::NotFloat,
+            IncrError::NanOrInf => Error::other("ERR increment would produce NaN or Infinity"),
+        })?
+        .into_bytes();
     srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::string_from(&s));
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Bulk(s))

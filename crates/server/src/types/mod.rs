@@ -20,8 +20,11 @@ pub mod zset;
 
 use crate::util::parse_i64;
 
-/// Hash/zset entries above which Redis converts listpacks.
+/// Zset entries above which Redis converts listpacks (zset-max-listpack-entries).
 pub const LISTPACK_MAX_ENTRIES: usize = 128;
+/// Hash fields above which Redis converts listpacks: 512 in the Redis
+/// 7.0.15 build used as the oracle (`CONFIG GET hash-max-listpack-entries`).
+pub const HASH_MAX_LISTPACK_ENTRIES: usize = 512;
 /// Element size above which Redis converts listpacks.
 pub const LISTPACK_MAX_VALUE: usize = 64;
 /// Set size above which Redis converts intsets.
