@@ -430,7 +430,9 @@ pub fn incr_by_float(current: &[u8], incr: &[u8]) -> Result<String, IncrError> {
     let (Ok(a), Ok(b)) = (a, b) else {
         return Err(IncrError::NanOrInf);
     };
-    Ok(a.checked_add(b).ok_or(IncrError::NanOrInf)?.to_redis_string())
+    Ok(a.checked_add(b)
+        .ok_or(IncrError::NanOrInf)?
+        .to_redis_string())
 }
 
 #[cfg(test)]

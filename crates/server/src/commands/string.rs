@@ -299,7 +299,7 @@ pub fn incrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             IncrError::NanOrInf => Error::other("ERR increment would produce NaN or Infinity"),
         })?
         .into_bytes();
-    srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::string_from(&s));
+    srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::float_string(&s));
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Bulk(s))
 }

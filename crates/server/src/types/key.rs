@@ -102,6 +102,8 @@ impl std::fmt::Debug for Key {
 /// `Value` enum's largest variant anyway).
 #[derive(Clone, Copy)]
 pub struct SmallStr {
+    /// Length in the low 7 bits; the top bit marks a value Redis would not
+    /// int-encode (a float result of INCRBYFLOAT).
     len: u8,
     data: [u8; SmallStr::CAP],
 }
@@ -124,10 +126,23 @@ impl SmallStr {
         })
     }
 
+    /// Like [`SmallStr::new`], for a value Redis keeps as embstr even
+    /// when it looks like an integer.
+    pub fn new_embstr(b: &[u8]) -> Option<SmallStr> {
+        let mut s = Self::new(b)?;
+        s.len |= 0x80;
+        Some(s)
+    }
+
+    /// True for values created by [`SmallStr::new_embstr`].
+    pub fn never_int(&self) -> bool {
+        self.len & 0x80 != 0
+    }
+
     /// The bytes.
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
-        &self.data[..self.len as usize]
+        &self.data[..(self.len & 0x7f) as usize]
     }
 }
 

@@ -68,6 +68,15 @@ impl Value {
         }
     }
 
+    /// A string value Redis stores as embstr/raw even if it looks like an
+    /// integer (results of INCRBYFLOAT).
+    pub fn float_string(b: &[u8]) -> Value {
+        match key::SmallStr::new_embstr(b) {
+            Some(s) => Value::Small(s),
+            None => Value::Str(b.to_vec()),
+        }
+    }
+
     /// The bytes of a string value.
     #[inline]
     pub fn as_str(&self) -> Option<&[u8]> {
@@ -105,11 +114,20 @@ impl Value {
     /// The name OBJECT ENCODING reports (what Redis 7.0 would use).
     pub fn encoding(&self) -> &'static str {
         match self {
-            Value::Str(_) | Value::Small(_) => {
-                let s = self.as_str().unwrap_or_default();
-                if s.len() <= 20 && parse_i64(s).is_some() {
+            // Created by SET and friends: int when it parses as one, else
+            // embstr (Redis's rule for values up to 44 bytes).
+            Value::Small(s) => {
+                if !s.never_int() && parse_i64(s.as_bytes()).is_some() {
                     "int"
-                } else if s.len() <= 44 {
+                } else {
+                    "embstr"
+                }
+            }
+            // Heap strings: longer than 30 bytes when created, or edited in
+            // place (APPEND, SETRANGE, SETBIT), which Redis reports as raw.
+            // A 31..=44-byte value is reported as SET would create it.
+            Value::Str(s) => {
+                if (31..=44).contains(&s.len()) {
                     "embstr"
                 } else {
                     "raw"
