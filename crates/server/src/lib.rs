@@ -27,6 +27,17 @@
 //!
 //! # Calling commands without a socket (scripting)
 //!
+//! A script runs inside one command (EVAL) on the data side and calls
+//! [`server::Server::call`] with the caller's [`server::CallContext`]
+//! (its database and protocol), `in_script` set so blocking commands return
+//! at once. Command flags for script checks come from
+//! [`server::Server::lookup`] (`commands::flags::NOSCRIPT`, `WRITE` for
+//! EVAL_RO, `DENYOOM`). Writes made by the script wake blocked clients when
+//! the EVAL itself returns through [`server::Server::dispatch`]. A busy
+//! script can service the network (BUSY replies, SCRIPT KILL) from an
+//! engine interrupt hook given the [`event_loop::Network`], which holds no
+//! reference into the data side.
+//!
 //! ```
 //! use redlua_server::{config::Config, reply::Reply, server::{CallContext, ClientRef, Server}};
 //! let mut srv = Server::new(Config::default());

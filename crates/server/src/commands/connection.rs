@@ -5,7 +5,7 @@ use crate::errors::{CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, ClientInfo, Server};
 
-/// PING [message].
+/// `PING [message]`.
 pub fn ping(_srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 2 {
         return Err(Error::Arity("ping".into()));
@@ -70,7 +70,7 @@ fn check_auth(srv: &Server, user: Option<&[u8]>, pass: &[u8]) -> Result<(), Erro
     Ok(())
 }
 
-/// AUTH [username] password.
+/// `AUTH [username] password`.
 pub fn auth(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
         return Err(Error::Syntax);
@@ -89,7 +89,7 @@ fn valid_name(n: &[u8]) -> bool {
     n.iter().all(|&c| (b'!'..=b'~').contains(&c))
 }
 
-/// HELLO [protover [AUTH user pass] [SETNAME name]].
+/// `HELLO [protover [AUTH user pass] [SETNAME name]]`.
 pub fn hello(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut ver = None;
     if argv.len() >= 2 {
@@ -248,7 +248,7 @@ pub fn client_line(srv: &Server, c: &ClientInfo, now: i64) -> String {
     )
 }
 
-/// CLIENT LIST [TYPE t] [ID id...].
+/// `CLIENT LIST [TYPE t] [ID id...]`.
 pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut ids: Option<Vec<u64>> = None;
     let mut i = 2;
@@ -303,7 +303,7 @@ pub fn client_info(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -
     Ok(Reply::Verbatim("txt", line.into_bytes()))
 }
 
-/// CLIENT KILL addr | CLIENT KILL [ID id] [ADDR a] [LADDR a] [SKIPME yes/no].
+/// `CLIENT KILL addr | CLIENT KILL [ID id] [ADDR a] [LADDR a] [SKIPME yes/no]`.
 pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() == 3 {
         let addr = String::from_utf8_lossy(&argv[2]).into_owned();

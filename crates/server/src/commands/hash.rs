@@ -43,7 +43,7 @@ fn hset_generic(
     Ok(added)
 }
 
-/// HSET key field value [field value ...].
+/// `HSET key field value [field value ...]`.
 pub fn hset(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     Ok(Reply::Int(hset_generic(srv, ctx, argv, "hset")?))
 }
@@ -196,7 +196,7 @@ pub fn hincrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -
     Ok(Reply::Bulk(s.into_bytes()))
 }
 
-/// HSCAN key cursor [MATCH p] [COUNT n].
+/// `HSCAN key cursor [MATCH p] [COUNT n]`.
 pub fn hscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[2])?;
     let (pat, count, _) = scan_opts(argv, 3, false)?;
@@ -231,7 +231,7 @@ pub fn hscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     ]))
 }
 
-/// HRANDFIELD key [count [WITHVALUES]].
+/// `HRANDFIELD key [count [WITHVALUES]]`.
 pub fn hrandfield(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let count = match argv.get(2) {
         Some(c) => Some(int_arg(c)?),

@@ -197,7 +197,7 @@ pub fn keys(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     Ok(Reply::Array(out))
 }
 
-/// SCAN cursor [MATCH p] [COUNT n] [TYPE t].
+/// `SCAN cursor [MATCH p] [COUNT n] [TYPE t]`.
 pub fn scan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[1])?;
     let (pat, count, ty) = scan_opts(argv, 2, true)?;
@@ -323,7 +323,7 @@ pub fn move_(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     Ok(Reply::Int(1))
 }
 
-/// COPY src dst [DB db] [REPLACE].
+/// `COPY src dst [DB db] [REPLACE]`.
 pub fn copy(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut dst_db = ctx.db;
     let mut replace = false;

@@ -107,12 +107,12 @@ fn pop(l: &mut List, left: bool) -> Option<Vec<u8>> {
     }
 }
 
-/// LPOP key [count].
+/// `LPOP key [count]`.
 pub fn lpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     pop_generic(srv, ctx, argv, true)
 }
 
-/// RPOP key [count].
+/// `RPOP key [count]`.
 pub fn rpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     pop_generic(srv, ctx, argv, false)
 }
@@ -240,7 +240,7 @@ pub fn linsert(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     Ok(Reply::Int(n as i64))
 }
 
-/// LPOS key element [RANK r] [COUNT n] [MAXLEN m].
+/// `LPOS key element [RANK r] [COUNT n] [MAXLEN m]`.
 pub fn lpos(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut rank, mut count, mut maxlen) = (1i64, None, 0i64);
     let mut i = 3;

@@ -82,17 +82,17 @@ pub fn psubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     sub_generic(srv, ctx, argv, true)
 }
 
-/// UNSUBSCRIBE [channel...].
+/// `UNSUBSCRIBE [channel...]`.
 pub fn unsubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     unsub_generic(srv, ctx, argv, false)
 }
 
-/// PUNSUBSCRIBE [pattern...].
+/// `PUNSUBSCRIBE [pattern...]`.
 pub fn punsubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     unsub_generic(srv, ctx, argv, true)
 }
 
-/// PUBSUB CHANNELS [pattern].
+/// `PUBSUB CHANNELS [pattern]`.
 pub fn pubsub_channels(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
         return Err(crate::errors::Error::other(
@@ -104,7 +104,7 @@ pub fn pubsub_channels(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>
     ))
 }
 
-/// PUBSUB NUMSUB [channel...].
+/// `PUBSUB NUMSUB [channel...]`.
 pub fn pubsub_numsub(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut out = Vec::new();
     for ch in &argv[2..] {

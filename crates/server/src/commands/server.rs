@@ -89,7 +89,7 @@ fn find_command(name: &[u8]) -> Option<&'static Command> {
     }
 }
 
-/// COMMAND INFO [name...].
+/// `COMMAND INFO [name...]`.
 pub fn command_info(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() == 2 {
         return Ok(Reply::Array(COMMANDS.iter().map(command_entry).collect()));
@@ -118,7 +118,7 @@ fn doc_entry(c: &Command) -> Reply {
     Reply::Map(m)
 }
 
-/// COMMAND DOCS [name...]: the group of each command (summaries,
+/// `COMMAND DOCS [name...]: the group of each command (summaries,`
 /// complexity and argument docs are not carried by this server).
 pub fn command_docs(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let list: Vec<&'static Command> = if argv.len() == 2 {
@@ -133,7 +133,7 @@ pub fn command_docs(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>])
     ))
 }
 
-/// COMMAND LIST [FILTERBY PATTERN p|ACLCAT c|MODULE m].
+/// `COMMAND LIST [FILTERBY PATTERN p|ACLCAT c|MODULE m]`.
 pub fn command_list(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut names: Vec<&'static Command> = Vec::new();
     for c in COMMANDS {
@@ -227,7 +227,7 @@ pub fn config_get(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     Ok(Reply::Map(out))
 }
 
-/// CONFIG SET name value [name value...]: all or nothing.
+/// `CONFIG SET name value [name value...]: all or nothing`.
 pub fn config_set(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if !argv.len().is_multiple_of(2) {
         return Err(Error::Arity("config|set".into()));
@@ -280,7 +280,7 @@ pub fn config_help(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>])
     ))
 }
 
-/// SLOWLOG GET [count].
+/// `SLOWLOG GET [count]`.
 pub fn slowlog_get(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let n = match argv.get(2) {
         Some(a) => {
@@ -517,7 +517,7 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
     out
 }
 
-/// INFO [section...].
+/// `INFO [section...]`.
 pub fn info(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let sections: Vec<String> = argv[1..]
         .iter()
@@ -542,7 +542,7 @@ fn flush_mode(argv: &[Vec<u8>]) -> Result<(), Error> {
     }
 }
 
-/// FLUSHDB [ASYNC|SYNC].
+/// `FLUSHDB [ASYNC|SYNC]`.
 pub fn flushdb(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     flush_mode(argv)?;
     srv.modified_all(Some(ctx.db));
@@ -550,7 +550,7 @@ pub fn flushdb(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     Ok(Reply::ok())
 }
 
-/// FLUSHALL [ASYNC|SYNC].
+/// `FLUSHALL [ASYNC|SYNC]`.
 pub fn flushall(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     flush_mode(argv)?;
     srv.modified_all(None);
@@ -574,7 +574,7 @@ pub fn lastsave(srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> 
     Ok(Reply::Int(srv.lastsave))
 }
 
-/// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. There is no persistence,
+/// `SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. There is no persistence,`
 /// so SAVE has nothing to write; the server stops either way.
 pub fn shutdown(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut save, mut nosave, mut abort) = (false, false, false);

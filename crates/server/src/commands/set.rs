@@ -71,7 +71,7 @@ pub fn scard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     ))
 }
 
-/// SPOP key [count].
+/// `SPOP key [count]`.
 pub fn spop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
         return Err(Error::Syntax);
@@ -116,7 +116,7 @@ pub fn spop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     })
 }
 
-/// SRANDMEMBER key [count].
+/// `SRANDMEMBER key [count]`.
 pub fn srandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
         return Err(Error::Syntax);
@@ -293,7 +293,7 @@ pub fn sdiffstore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     store(srv, ctx, &argv[1], s)
 }
 
-/// SINTERCARD numkeys key... [LIMIT n].
+/// `SINTERCARD numkeys key... [LIMIT n]`.
 pub fn sintercard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let n = int_arg(&argv[1]).unwrap_or(0);
     if n <= 0 {
@@ -328,7 +328,7 @@ pub fn sintercard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     Ok(Reply::Int(c as i64))
 }
 
-/// SSCAN key cursor [MATCH p] [COUNT n].
+/// `SSCAN key cursor [MATCH p] [COUNT n]`.
 pub fn sscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[2])?;
     let (pat, count, _) = scan_opts(argv, 3, false)?;

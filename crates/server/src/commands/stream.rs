@@ -100,7 +100,7 @@ fn do_trim(s: &mut Stream, spec: &TrimSpec) -> usize {
     n
 }
 
-/// XADD key [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT c]] *|id field value...
+/// `XADD key [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT c]] *|id field value..`.
 pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut i = 2;
     let mut nomk = false;
@@ -276,12 +276,12 @@ fn range_generic(
     Ok(Reply::Array(out))
 }
 
-/// XRANGE key start end [COUNT n].
+/// `XRANGE key start end [COUNT n]`.
 pub fn xrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     range_generic(srv, ctx, argv, false)
 }
 
-/// XREVRANGE key end start [COUNT n].
+/// `XREVRANGE key end start [COUNT n]`.
 pub fn xrevrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     range_generic(srv, ctx, argv, true)
 }
@@ -310,7 +310,7 @@ pub fn xdel(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     Ok(Reply::Int(n))
 }
 
-/// XTRIM key MAXLEN|MINID [=|~] threshold [LIMIT n].
+/// `XTRIM key MAXLEN|MINID [=|~] threshold [LIMIT n]`.
 pub fn xtrim(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if !(is(&argv[2], "maxlen") || is(&argv[2], "minid")) {
         return Err(Error::Syntax);
@@ -329,7 +329,7 @@ pub fn xtrim(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     Ok(Reply::Int(n as i64))
 }
 
-/// XREAD [COUNT n] [BLOCK ms] STREAMS key... id...
+/// `XREAD [COUNT n] [BLOCK ms] STREAMS key... id..`.
 pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut i = 1;
     let mut count = None;

@@ -103,7 +103,7 @@ fn store(
     srv.modified(db, key);
 }
 
-/// SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT n|KEEPTTL].
+/// `SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT n|KEEPTTL]`.
 pub fn set(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let o = parse_set_opts(srv, argv, 3, "set", false)?;
     let key = &argv[1];
@@ -185,7 +185,7 @@ pub fn getdel(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     Ok(Reply::opt_bulk(old.as_deref()))
 }
 
-/// GETEX key [EX|PX|EXAT|PXAT n|PERSIST].
+/// `GETEX key [EX|PX|EXAT|PXAT n|PERSIST]`.
 pub fn getex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let o = parse_set_opts(srv, argv, 2, "getex", true)?;
     let Some(v) = read_str(srv, ctx, &argv[1])?.map(<[u8]>::to_vec) else {
@@ -455,7 +455,7 @@ pub fn getbit(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     ))
 }
 
-/// BITCOUNT key [start end [BYTE|BIT]].
+/// `BITCOUNT key [start end [BYTE|BIT]]`.
 pub fn bitcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut start, mut end, mut bit) = (0i64, -1i64, false);
     let ranged = argv.len() >= 4;

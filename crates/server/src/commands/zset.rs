@@ -26,7 +26,7 @@ fn zset_for_write<'a>(
     }
 }
 
-/// ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member ...
+/// `ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member ..`.
 pub fn zadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut nx, mut xx, mut gt, mut lt, mut ch, mut incr) =
         (false, false, false, false, false, false);
@@ -379,43 +379,43 @@ fn spec(by: By, rev: bool) -> RangeSpec {
     }
 }
 
-/// ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT o c] [WITHSCORES].
+/// `ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT o c] [WITHSCORES]`.
 pub fn zrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Rank, false), false, false)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZREVRANGE key start stop [WITHSCORES].
+/// `ZREVRANGE key start stop [WITHSCORES]`.
 pub fn zrevrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Rank, true), false, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT o c].
+/// `ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT o c]`.
 pub fn zrangebyscore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Score, false), false, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT o c].
+/// `ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT o c]`.
 pub fn zrevrangebyscore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Score, true), false, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZRANGEBYLEX key min max [LIMIT o c].
+/// `ZRANGEBYLEX key min max [LIMIT o c]`.
 pub fn zrangebylex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Lex, false), true, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZREVRANGEBYLEX key max min [LIMIT o c].
+/// `ZREVRANGEBYLEX key max min [LIMIT o c]`.
 pub fn zrevrangebylex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Lex, true), true, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZRANGESTORE dst src min max [BYSCORE|BYLEX] [REV] [LIMIT o c].
+/// `ZRANGESTORE dst src min max [BYSCORE|BYLEX] [REV] [LIMIT o c]`.
 pub fn zrangestore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 5, spec(By::Rank, false), true, false)?;
     validate_range_args(&s, &argv[3], &argv[4])?;
@@ -567,12 +567,12 @@ fn zpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>], max: bool) ->
     Ok(entries_reply(items, true, ctx.resp))
 }
 
-/// ZPOPMIN key [count].
+/// `ZPOPMIN key [count]`.
 pub fn zpopmin(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     zpop(srv, ctx, argv, false)
 }
 
-/// ZPOPMAX key [count].
+/// `ZPOPMAX key [count]`.
 pub fn zpopmax(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     zpop(srv, ctx, argv, true)
 }
@@ -757,7 +757,7 @@ pub fn zdiffstore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     store_op(srv, ctx, argv, SetOp::Diff, "zdiffstore")
 }
 
-/// ZSCAN key cursor [MATCH p] [COUNT n].
+/// `ZSCAN key cursor [MATCH p] [COUNT n]`.
 pub fn zscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[2])?;
     let (pat, count, _) = scan_opts(argv, 3, false)?;
@@ -789,7 +789,7 @@ pub fn zscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     ]))
 }
 
-/// ZRANDMEMBER key [count [WITHSCORES]].
+/// `ZRANDMEMBER key [count [WITHSCORES]]`.
 pub fn zrandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let count = match argv.get(2) {
         Some(c) => Some(int_arg(c)?),
