@@ -39,6 +39,8 @@ pub struct Network {
     active: VecDeque<usize>,
     to_flush: Vec<usize>,
     count: usize,
+    /// Reused buffer of the connections served in one iteration.
+    turn: Vec<usize>,
     /// accept() failed for lack of resources: retry without an event.
     accept_retry: bool,
     /// Read buffer shared by all connections (no per-read zeroing).
@@ -60,6 +62,7 @@ impl Network {
             to_flush: Vec::new(),
             count: 0,
             accept_retry: false,
+            turn: Vec::new(),
             scratch: vec![0u8; 16 * 1024].into_boxed_slice(),
         })
     }
@@ -108,8 +111,9 @@ impl Network {
             if std::mem::take(&mut self.accept_retry) {
                 self.accept(srv);
             }
-            let turn: Vec<usize> = self.active.drain(..).collect();
-            for slot in turn {
+            let mut turn = std::mem::take(&mut self.turn);
+            turn.extend(self.active.drain(..));
+            for &slot in &turn {
                 if let Some(Some(c)) = self.conns.get_mut(slot) {
                     c.queued = false;
                 }
@@ -118,6 +122,8 @@ impl Network {
                     break;
                 }
             }
+            turn.clear();
+            self.turn = turn;
             let now = now_ms();
             if srv.blocking.has_waiters() {
                 srv.expire_blocked(now);

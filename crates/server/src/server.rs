@@ -138,6 +138,34 @@ pub struct ClientInfo {
     pub no_evict: bool,
 }
 
+/// Per-command statistics (INFO commandstats), keyed by the command's
+/// table address.
+#[derive(Debug, Default, Clone)]
+pub struct CommandStats {
+    /// Full command name.
+    pub name: &'static str,
+    /// Calls.
+    pub calls: u64,
+    /// Total microseconds.
+    pub usec: u64,
+    /// Calls that replied with an error.
+    pub failed: u64,
+    /// Calls rejected before running (OOM).
+    pub rejected: u64,
+}
+
+/// The per-command statistics entry of `cmd`.
+fn cmd_stats<'a>(
+    m: &'a mut HashMap<usize, CommandStats, ahash::RandomState>,
+    cmd: &'static Command,
+) -> &'a mut CommandStats {
+    m.entry(cmd as *const Command as usize)
+        .or_insert_with(|| CommandStats {
+            name: cmd.full_name,
+            ..Default::default()
+        })
+}
+
 /// Server statistics for INFO.
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
@@ -158,7 +186,7 @@ pub struct Stats {
     /// Error replies sent.
     pub total_error_replies: u64,
     /// Per-command calls, usec, failed calls, rejected calls.
-    pub per_command: HashMap<&'static str, (u64, u64, u64, u64), ahash::RandomState>,
+    pub per_command: HashMap<usize, CommandStats, ahash::RandomState>,
     /// Changes since start (`rdb_changes_since_last_save`).
     pub dirty: u64,
     /// Messages published.
@@ -404,11 +432,11 @@ impl Server {
         };
         let usec = start.elapsed().as_micros() as u64;
         self.stats.commands_processed += 1;
-        let e = self.stats.per_command.entry(cmd.full_name).or_default();
-        e.0 += 1;
-        e.1 += usec;
+        let e = cmd_stats(&mut self.stats.per_command, cmd);
+        e.calls += 1;
+        e.usec += usec;
         if reply.is_error() {
-            e.2 += 1;
+            e.failed += 1;
             self.stats.count_error(&reply);
         }
         if usec as i64 >= self.config.slowlog_log_slower_than
@@ -504,7 +532,7 @@ impl Server {
         if cmd0.flags & flags::DENYOOM != 0 && self.over_maxmemory() {
             if let Ok(c) = resolve(cmd0, argv) {
                 if c.flags & flags::DENYOOM != 0 {
-                    self.stats.per_command.entry(c.full_name).or_default().3 += 1;
+                    cmd_stats(&mut self.stats.per_command, c).rejected += 1;
                     let r: Reply = Error::Oom.into();
                     self.stats.count_error(&r);
                     return r;

@@ -449,8 +449,10 @@ pub static COMMANDS: &[Command] = &[
     c!("unwatch", 1, NOSCRIPT | LOADING | STALE | FAST | ALLOW_BUSY, 0, 0, 0, "transactions", tx::unwatch),
 ];
 
-fn table() -> &'static HashMap<&'static [u8], &'static Command> {
-    static T: OnceLock<HashMap<&'static [u8], &'static Command>> = OnceLock::new();
+type Table = HashMap<&'static [u8], &'static Command, ahash::RandomState>;
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| COMMANDS.iter().map(|c| (c.name.as_bytes(), c)).collect())
 }
 

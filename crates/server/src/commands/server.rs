@@ -473,18 +473,18 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
     }
     if want("commandstats") {
         sec(&mut out, "Commandstats");
-        let mut names: Vec<_> = srv.stats.per_command.iter().collect();
-        names.sort_by_key(|(n, _)| *n);
-        for (name, (calls, usec, failed, rejected)) in names {
+        let mut stats: Vec<_> = srv.stats.per_command.values().collect();
+        stats.sort_by_key(|c| c.name);
+        for c in stats {
             let _ = write!(
                 out,
                 "cmdstat_{}:calls={},usec={},usec_per_call={:.2},rejected_calls={},failed_calls={}\r\n",
-                name,
-                calls,
-                usec,
-                if *calls > 0 { *usec as f64 / *calls as f64 } else { 0.0 },
-                rejected,
-                failed
+                c.name,
+                c.calls,
+                c.usec,
+                if c.calls > 0 { c.usec as f64 / c.calls as f64 } else { 0.0 },
+                c.rejected,
+                c.failed
             );
         }
     }
