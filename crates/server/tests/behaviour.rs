@@ -328,3 +328,19 @@ fn client_list_kill_and_shutdown() {
         }
     );
 }
+
+#[test]
+fn client_kill_type_filters() {
+    let addr = common::start();
+    let mut a = Client::connect(addr);
+    let mut normal = Client::connect(addr);
+    let mut sub = Client::connect(addr);
+    sub.send("SUBSCRIBE ch");
+    sub.read();
+    assert_eq!(normal.cmd("PING"), "+PONG\r\n");
+    assert_eq!(a.cmd("CLIENT KILL TYPE pubsub"), ":1\r\n");
+    assert!(sub.read_within(Duration::from_millis(500)).is_none());
+    assert_eq!(normal.cmd("PING"), "+PONG\r\n");
+    let list = a.cmd("CLIENT LIST TYPE normal");
+    assert_eq!(list.matches("id=").count(), 2, "{list}");
+}

@@ -222,6 +222,36 @@ pub fn client_setinfo(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>])
     Ok(Reply::ok())
 }
 
+/// Client types for CLIENT LIST/KILL TYPE.
+#[derive(Clone, Copy, PartialEq)]
+enum ClientType {
+    Normal,
+    PubSub,
+    /// master/replica/slave: no such connections here.
+    Replication,
+}
+
+fn client_type(v: &[u8]) -> Result<ClientType, Error> {
+    match v.to_ascii_lowercase().as_slice() {
+        b"normal" => Ok(ClientType::Normal),
+        b"pubsub" => Ok(ClientType::PubSub),
+        b"master" | b"replica" | b"slave" => Ok(ClientType::Replication),
+        _ => Err(Error::other(format!(
+            "ERR Unknown client type '{}'",
+            String::from_utf8_lossy(v)
+        ))),
+    }
+}
+
+fn type_of(srv: &Server, id: u64) -> ClientType {
+    let (a, b) = srv.pubsub_counts(id);
+    if a + b > 0 {
+        ClientType::PubSub
+    } else {
+        ClientType::Normal
+    }
+}
+
 /// One CLIENT LIST line (Redis 7.0 fields, plus 7.2's lib-name/lib-ver).
 pub fn client_line(srv: &Server, c: &ClientInfo, now: i64) -> String {
     let (sub, psub) = srv.pubsub_counts(c.id);
@@ -251,6 +281,7 @@ pub fn client_line(srv: &Server, c: &ClientInfo, now: i64) -> String {
 /// `CLIENT LIST [TYPE t] [ID id...]`.
 pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut ids: Option<Vec<u64>> = None;
+    let mut ctype = None;
     let mut i = 2;
     while i < argv.len() {
         if is(&argv[i], "id") && i + 1 < argv.len() {
@@ -265,16 +296,7 @@ pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
             ids = Some(v);
             break;
         } else if is(&argv[i], "type") && i + 1 < argv.len() {
-            let t = argv[i + 1].to_ascii_lowercase();
-            if !matches!(
-                t.as_slice(),
-                b"normal" | b"master" | b"replica" | b"slave" | b"pubsub"
-            ) {
-                return Err(Error::other(format!(
-                    "ERR Unknown client type '{}'",
-                    String::from_utf8_lossy(&argv[i + 1])
-                )));
-            }
+            ctype = Some(client_type(&argv[i + 1])?);
             i += 2;
         } else {
             return Err(Error::Syntax);
@@ -284,6 +306,9 @@ pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
     let mut out = String::new();
     for c in srv.clients.iter().flatten() {
         if ids.as_ref().is_some_and(|ids| !ids.contains(&c.id)) {
+            continue;
+        }
+        if ctype.is_some_and(|t| t != type_of(srv, c.id)) {
             continue;
         }
         out.push_str(&client_line(srv, c, now));
@@ -322,6 +347,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         return Ok(Reply::ok());
     }
     let (mut id, mut addr, mut laddr, mut skipme) = (None, None, None, true);
+    let (mut ctype, mut maxage) = (None, None);
     let mut i = 2;
     while i + 1 < argv.len() {
         let v = &argv[i + 1];
@@ -345,8 +371,18 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             } else {
                 return Err(Error::Syntax);
             };
-        } else if is(&argv[i], "type") || is(&argv[i], "user") || is(&argv[i], "maxage") {
-            // accepted filters that match no special clients here
+        } else if is(&argv[i], "type") {
+            ctype = Some(client_type(v)?);
+        } else if is(&argv[i], "user") {
+            // Only the default user exists.
+            if v.as_slice() != b"default" {
+                return Err(Error::other(format!(
+                    "ERR No such user '{}'",
+                    String::from_utf8_lossy(v)
+                )));
+            }
+        } else if is(&argv[i], "maxage") {
+            maxage = Some(crate::util::parse_i64(v).ok_or(Error::Syntax)?);
         } else {
             return Err(Error::Syntax);
         }
@@ -356,6 +392,8 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         return Err(Error::Syntax);
     }
     let mut n = 0;
+    let now = crate::util::now_ms();
+    let mut kill = Vec::new();
     for (slot, c) in srv.clients.iter().enumerate() {
         let Some(c) = c else { continue };
         if id.is_some_and(|i| i != c.id)
@@ -367,10 +405,16 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         if skipme && c.id == ctx.client.id {
             continue;
         }
-        srv.kill_list
-            .push(crate::server::ClientRef { slot, id: c.id });
+        if ctype.is_some_and(|t| t != type_of(srv, c.id)) {
+            continue;
+        }
+        if maxage.is_some_and(|m| (now - c.created_ms) / 1000 < m) {
+            continue;
+        }
+        kill.push(crate::server::ClientRef { slot, id: c.id });
         n += 1;
     }
+    srv.kill_list.extend(kill);
     Ok(Reply::Int(n))
 }
 
