@@ -25,6 +25,8 @@ pub struct Conn {
     pub readable: bool,
     /// The peer closed its side.
     pub eof: bool,
+    /// The poller reported a hang-up: read to the end even after a short read.
+    pub hup: bool,
     /// Close once the output is flushed (QUIT, protocol error, kill).
     pub closing: bool,
     /// Waiting in a blocking command.
@@ -50,6 +52,7 @@ impl Conn {
             outpos: 0,
             readable: true,
             eof: false,
+            hup: false,
             closing: false,
             blocked: false,
             want_write: false,

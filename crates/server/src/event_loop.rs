@@ -102,6 +102,9 @@ impl Network {
                     if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
                         c.readable = true;
                     }
+                    if ev.is_read_closed() || ev.is_error() {
+                        c.hup = true;
+                    }
                     if !c.queued {
                         c.queued = true;
                         self.active.push_back(slot);
@@ -245,6 +248,13 @@ impl Network {
                     Ok(n) => {
                         c.inbuf.extend_from_slice(&self.scratch[..n]);
                         got += n;
+                        // A short read drained the socket: any later bytes
+                        // raise a new edge-triggered event, so skip the
+                        // read that would only return EAGAIN.
+                        if n < self.scratch.len() && !c.hup {
+                            c.readable = false;
+                            break;
+                        }
                     }
                     Err(e) => {
                         match e.kind() {

@@ -344,3 +344,23 @@ fn client_kill_type_filters() {
     let list = a.cmd("CLIENT LIST TYPE normal");
     assert_eq!(list.matches("id=").count(), 2, "{list}");
 }
+
+#[test]
+fn send_and_close_connections_are_released() {
+    let addr = common::start();
+    for _ in 0..100 {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        s.write_all(b"PING\r\nSET k v\r\n").unwrap();
+    }
+    let mut c = Client::connect(addr);
+    let t = Instant::now();
+    loop {
+        let info = c.cmd("INFO clients");
+        if info.contains("connected_clients:1\r\n") {
+            break;
+        }
+        assert!(t.elapsed() < Duration::from_secs(5), "{info}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(c.cmd("GET k"), "$1\r\nv\r\n");
+}
