@@ -110,9 +110,7 @@ pub fn parse_memory(s: &str) -> Option<u64> {
 }
 
 fn set_failed(name: &str, why: &str) -> Error {
-    Error::other(format!(
-        "ERR CONFIG SET failed (possibly related to argument '{name}') - {why}"
-    ))
+    Error::other(crate::errors::msg::config_set_failed(name, why))
 }
 
 impl Config {
@@ -255,11 +253,7 @@ impl Config {
                     "persistence is not supported by redlua-server",
                 ));
             }
-            _ => {
-                return Err(Error::other(format!(
-                    "ERR Unknown option or number of arguments for CONFIG SET - '{name}'"
-                )))
-            }
+            _ => return Err(Error::other(crate::errors::msg::config_set_unknown(name))),
         }
         Ok(())
     }

@@ -10,7 +10,7 @@ use crate::blocking::{Blocked, Blocking};
 use crate::commands::{self, flags, Command};
 use crate::config::Config;
 use crate::db::Db;
-use crate::errors::Error;
+use crate::errors::{msg, Error};
 use crate::pubsub::PubSub;
 use crate::reply::Reply;
 use crate::util::now_ms;
@@ -497,7 +497,7 @@ impl Server {
             };
             if cmd.flags & flags::NO_MULTI != 0 {
                 ctx.multi_error = true;
-                return Error::other("ERR Command not allowed inside a transaction").into();
+                return Error::other(msg::COMMAND_NOT_ALLOWED_INSIDE_A_TRANSACTION).into();
             }
             if cmd.flags & flags::DENYOOM != 0 && self.over_maxmemory() {
                 ctx.multi_error = true;
@@ -523,9 +523,10 @@ impl Server {
                     | "sunsubscribe"
             )
         {
-            return Error::other(format!(
-                "ERR Can't execute '{}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context",
-                resolve(cmd0, argv).map(|c| c.full_name).unwrap_or(cmd0.name)
+            return Error::other(crate::errors::msg::only_subscribe_commands(
+                resolve(cmd0, argv)
+                    .map(|c| c.full_name)
+                    .unwrap_or(cmd0.name),
             ))
             .into();
         }

@@ -1,7 +1,7 @@
 //! Connection commands: PING ECHO QUIT RESET AUTH HELLO SELECT CLIENT.
 
 use super::{int_arg, is};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, ClientInfo, Server};
 
@@ -58,9 +58,7 @@ fn check_auth(srv: &Server, user: Option<&[u8]>, pass: &[u8]) -> Result<(), Erro
     }
     if srv.config.requirepass.is_empty() {
         if user.is_none() {
-            return Err(Error::other(
-                "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?",
-            ));
+            return Err(Error::other(msg::AUTH_PASSWORD_CALLED_WITHOUT_ANY_PASSWORD));
         }
         return Ok(());
     }
@@ -93,10 +91,10 @@ fn valid_name(n: &[u8]) -> bool {
 pub fn hello(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut ver = None;
     if argv.len() >= 2 {
-        let v = int_arg(&argv[1])
-            .map_err(|_| Error::other("ERR Protocol version is not an integer or out of range"))?;
+        let v =
+            int_arg(&argv[1]).map_err(|_| Error::other(msg::PROTOCOL_VERSION_IS_NOT_AN_INTEGER))?;
         if !(2..=3).contains(&v) {
-            return Err(Error::other("NOPROTO unsupported protocol version"));
+            return Err(Error::other(msg::UNSUPPORTED_PROTOCOL_VERSION));
         }
         ver = Some(v as u8);
     }
@@ -111,16 +109,13 @@ pub fn hello(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
         } else if is(&argv[i], "setname") && more >= 1 {
             if !valid_name(&argv[i + 1]) {
                 return Err(Error::other(
-                    "ERR Client names cannot contain spaces, newlines or special characters.",
+                    msg::CLIENT_NAMES_CANNOT_CONTAIN_SPACES_NEWLINES,
                 ));
             }
             name = Some(argv[i + 1].clone());
             i += 2;
         } else {
-            return Err(Error::other(format!(
-                "ERR Syntax error in HELLO option '{}'",
-                String::from_utf8_lossy(&argv[i])
-            )));
+            return Err(Error::other(msg::hello_option(&argv[i])));
         }
     }
     if let Some((u, p)) = auth {
@@ -128,7 +123,7 @@ pub fn hello(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
         ctx.authenticated = true;
     }
     if !ctx.authenticated {
-        return Err(Error::other("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time"));
+        return Err(Error::other(msg::HELLO_MUST_BE_CALLED_WITH_THE));
     }
     if let Some(v) = ver {
         ctx.resp = v;
@@ -176,7 +171,7 @@ pub fn client_id(_srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) ->
 pub fn client_setname(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if !valid_name(&argv[2]) {
         return Err(Error::other(
-            "ERR Client names cannot contain spaces, newlines or special characters.",
+            msg::CLIENT_NAMES_CANNOT_CONTAIN_SPACES_NEWLINES,
         ));
     }
     if let Some(c) = srv.client_info(ctx.client) {
@@ -201,16 +196,14 @@ pub fn client_setinfo(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>])
     } else if is(&argv[2], "lib-ver") {
         false
     } else {
-        return Err(Error::other(format!(
-            "ERR Unrecognized option '{}'",
-            String::from_utf8_lossy(&argv[2])
-        )));
+        return Err(Error::other(msg::unrecognized_option(&argv[2])));
     };
     if !valid_name(&argv[3]) {
-        return Err(Error::other(format!(
-            "ERR {} cannot contain spaces, newlines or special characters.",
-            if lib_name { "lib-name" } else { "lib-ver" }
-        )));
+        return Err(Error::other(msg::setinfo_invalid(if lib_name {
+            "lib-name"
+        } else {
+            "lib-ver"
+        })));
     }
     if let Some(c) = srv.client_info(ctx.client) {
         if lib_name {
@@ -236,10 +229,7 @@ fn client_type(v: &[u8]) -> Result<ClientType, Error> {
         b"normal" => Ok(ClientType::Normal),
         b"pubsub" => Ok(ClientType::PubSub),
         b"master" | b"replica" | b"slave" => Ok(ClientType::Replication),
-        _ => Err(Error::other(format!(
-            "ERR Unknown client type '{}'",
-            String::from_utf8_lossy(v)
-        ))),
+        _ => Err(Error::other(msg::unknown_client_type(v))),
     }
 }
 
@@ -290,7 +280,7 @@ pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
                 let id = int_arg(a)
                     .ok()
                     .filter(|&n| n > 0)
-                    .ok_or(Error::other("ERR Invalid client ID"))?;
+                    .ok_or(Error::other(msg::INVALID_CLIENT_ID))?;
                 v.push(id as u64);
             }
             ids = Some(v);
@@ -339,7 +329,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             .filter_map(|(slot, c)| c.as_ref().filter(|c| c.addr == addr).map(|c| (slot, c.id)))
             .collect();
         if found.is_empty() {
-            return Err(Error::other("ERR No such client"));
+            return Err(Error::other(msg::NO_SUCH_CLIENT));
         }
         for (slot, id) in found {
             srv.kill_list.push(crate::server::ClientRef { slot, id });
@@ -356,7 +346,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
                 int_arg(v)
                     .ok()
                     .filter(|&n| n > 0)
-                    .ok_or(Error::other("ERR client-id should be greater than 0"))?
+                    .ok_or(Error::other(msg::CLIENT_ID_SHOULD_BE_GREATER_THAN))?
                     as u64,
             );
         } else if is(&argv[i], "addr") {
@@ -376,10 +366,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         } else if is(&argv[i], "user") {
             // Only the default user exists.
             if v.as_slice() != b"default" {
-                return Err(Error::other(format!(
-                    "ERR No such user '{}'",
-                    String::from_utf8_lossy(v)
-                )));
+                return Err(Error::other(msg::no_such_user(v)));
             }
         } else if is(&argv[i], "maxage") {
             maxage = Some(crate::util::parse_i64(v).ok_or(Error::Syntax)?);

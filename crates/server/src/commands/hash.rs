@@ -4,7 +4,7 @@ use super::{
     check_type, cursor_arg, delete_if_empty, int_arg, is, read_hash, scan_indices, scan_opts,
     write_hash,
 };
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::hash::Hash;
@@ -168,7 +168,7 @@ fn field_for_incr(
 pub fn hincrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let by = int_arg(&argv[3])?;
     let cur = match field_for_incr(srv, ctx, &argv[1], &argv[2])? {
-        Some(v) => parse_i64(&v).ok_or(Error::other("ERR hash value is not an integer"))?,
+        Some(v) => parse_i64(&v).ok_or(Error::other(msg::HASH_VALUE_IS_NOT_AN_INTEGER))?,
         None => 0,
     };
     let n = cur.checked_add(by).ok_or(Error::Overflow)?;
@@ -185,11 +185,11 @@ pub fn hincrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -
     }
     let cur = field_for_incr(srv, ctx, &argv[1], &argv[2])?.unwrap_or_else(|| b"0".to_vec());
     if LongDouble::parse(&cur).is_none() {
-        return Err(Error::other("ERR hash value is not a float"));
+        return Err(Error::other(msg::HASH_VALUE_IS_NOT_A_FLOAT));
     }
     let s = incr_by_float(&cur, &argv[3]).map_err(|e| match e {
         IncrError::NotFloat => Error::NotFloat,
-        IncrError::NanOrInf => Error::other("ERR increment would produce NaN or Infinity"),
+        IncrError::NanOrInf => Error::other(msg::INCREMENT_WOULD_PRODUCE_NAN_OR_INFINITY),
     })?;
     hash_for_write(srv, ctx, &argv[1])?.set(&argv[2], s.as_bytes());
     srv.modified(ctx.db, &argv[1]);
@@ -244,7 +244,7 @@ pub fn hrandfield(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     };
     if let Some(c) = count {
         if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other("ERR value is out of range"));
+            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
         }
     }
     let resp3 = ctx.resp >= 3;

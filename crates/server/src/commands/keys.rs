@@ -2,7 +2,7 @@
 //! RENAME* RANDOMKEY MOVE COPY TOUCH OBJECT.
 
 use super::{cursor_arg, int_arg, is, read_key, scan_indices, scan_opts};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::util::glob_match;
@@ -67,21 +67,14 @@ fn expire_generic(
         } else if is(o, "lt") {
             lt = true;
         } else {
-            return Err(Error::other(format!(
-                "ERR Unsupported option {}",
-                String::from_utf8_lossy(o)
-            )));
+            return Err(Error::other(msg::unsupported_option(o)));
         }
     }
     if nx && (xx || gt || lt) {
-        return Err(Error::other(
-            "ERR NX and XX, GT or LT options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::NX_AND_XX_GT_OR_LT));
     }
     if gt && lt {
-        return Err(Error::other(
-            "ERR GT and LT options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::GT_AND_LT_OPTIONS_AT_THE));
     }
     let when = v
         .checked_mul(unit)
@@ -302,9 +295,7 @@ fn db_index(srv: &Server, a: &[u8]) -> Result<usize, Error> {
 pub fn move_(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let dst = db_index(srv, &argv[2])?;
     if dst == ctx.db {
-        return Err(Error::other(
-            "ERR source and destination objects are the same",
-        ));
+        return Err(Error::other(msg::SOURCE_AND_DESTINATION_OBJECTS_ARE_THE));
     }
     let now = srv.now;
     if srv.dbs[ctx.db].get(&argv[1], now).is_none() || srv.dbs[dst].get(&argv[1], now).is_some() {
@@ -340,9 +331,7 @@ pub fn copy(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         }
     }
     if dst_db == ctx.db && argv[1] == argv[2] {
-        return Err(Error::other(
-            "ERR source and destination objects are the same",
-        ));
+        return Err(Error::other(msg::SOURCE_AND_DESTINATION_OBJECTS_ARE_THE));
     }
     let now = srv.now;
     let Some(v) = srv.dbs[ctx.db].get(&argv[1], now).cloned() else {
@@ -392,9 +381,7 @@ pub fn object_freq(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     if srv.dbs[ctx.db].get(&argv[2], now).is_none() {
         return Ok(Reply::Null);
     }
-    Err(Error::other(
-        "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
-    ))
+    Err(Error::other(msg::AN_LFU_MAXMEMORY_POLICY_IS_NOT))
 }
 
 /// OBJECT HELP.

@@ -1,7 +1,7 @@
 //! List commands, including the blocking ones.
 
 use super::{check_type, delete_if_empty, int_arg, is, read_list, timeout_arg, write_list};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 use crate::types::list::{resolve_range, List};
@@ -252,23 +252,21 @@ pub fn lpos(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         if is(&argv[i], "rank") {
             rank = int_arg(v)?;
             if rank == 0 {
-                return Err(Error::other(
-                    "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list",
-                ));
+                return Err(Error::other(msg::RANK_CAN_T_BE_ZERO_USE));
             }
             if rank == i64::MIN {
-                return Err(Error::other("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
+                return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE_VALUE));
             }
         } else if is(&argv[i], "count") {
             let c = int_arg(v)?;
             if c < 0 {
-                return Err(Error::other("ERR COUNT can't be negative"));
+                return Err(Error::other(msg::COUNT_CAN_T_BE_NEGATIVE));
             }
             count = Some(c as usize);
         } else if is(&argv[i], "maxlen") {
             maxlen = int_arg(v)?;
             if maxlen < 0 {
-                return Err(Error::other("ERR MAXLEN can't be negative"));
+                return Err(Error::other(msg::MAXLEN_CAN_T_BE_NEGATIVE));
             }
         } else {
             return Err(Error::Syntax);

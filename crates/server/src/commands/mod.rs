@@ -14,7 +14,7 @@ pub mod string;
 pub mod transaction;
 pub mod zset;
 
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::server::{CallContext, Server};
 use crate::types::Value;
 use crate::util::{parse_f64, parse_i64};
@@ -642,9 +642,9 @@ pub fn scan_opts(
 
 /// Parses a SCAN cursor.
 pub fn cursor_arg(a: &[u8]) -> Result<u64, Error> {
-    let s = std::str::from_utf8(a).map_err(|_| Error::other("ERR invalid cursor"))?;
+    let s = std::str::from_utf8(a).map_err(|_| Error::other(msg::INVALID_CURSOR))?;
     s.parse::<u64>()
-        .map_err(|_| Error::other("ERR invalid cursor"))
+        .map_err(|_| Error::other(msg::INVALID_CURSOR))
 }
 
 /// One step of the downward-index scan used by every SCAN-family command:

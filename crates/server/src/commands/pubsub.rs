@@ -1,6 +1,6 @@
 //! PUBLISH SUBSCRIBE UNSUBSCRIBE PSUBSCRIBE PUNSUBSCRIBE PUBSUB.
 
-use crate::errors::CmdResult;
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 
@@ -95,9 +95,7 @@ pub fn punsubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -
 /// `PUBSUB CHANNELS [pattern]`.
 pub fn pubsub_channels(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
-        return Err(crate::errors::Error::other(
-            "ERR unknown subcommand or wrong number of arguments for 'CHANNELS'. Try PUBSUB HELP.",
-        ));
+        return Err(Error::other(msg::UNKNOWN_SUBCOMMAND_OR_WRONG_NUMBER_OF));
     }
     Ok(Reply::bulks(
         srv.pubsub.channels(argv.get(2).map(|p| p.as_slice())),

@@ -2,7 +2,7 @@
 //! TIME LASTSAVE SHUTDOWN.
 
 use super::{flags, is, Command, COMMANDS};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::util::glob_match;
@@ -175,13 +175,13 @@ pub fn command_list(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>])
 pub fn command_getkeys(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let args = &argv[2..];
     let Some(c) = super::lookup(&args[0]) else {
-        return Err(Error::other("ERR Invalid command specified"));
+        return Err(Error::other(msg::INVALID_COMMAND_SPECIFIED));
     };
     let c = crate::server::resolve(c, args)
-        .map_err(|_| Error::other("ERR Invalid number of arguments specified for command"))?;
+        .map_err(|_| Error::other(msg::INVALID_NUMBER_OF_ARGUMENTS_SPECIFIED_FOR))?;
     let pos = c.key_positions(args.len());
     if pos.is_empty() {
-        return Err(Error::other("ERR The command has no key arguments"));
+        return Err(Error::other(msg::THE_COMMAND_HAS_NO_KEY_ARGUMENTS));
     }
     Ok(Reply::Array(
         pos.into_iter().map(|i| Reply::bulk(&args[i])).collect(),
@@ -237,9 +237,7 @@ pub fn config_set(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     for p in argv[2..].chunks(2) {
         let name = String::from_utf8_lossy(&p[0]).to_ascii_lowercase();
         if !crate::config::PARAMS.contains(&name.as_str()) {
-            return Err(Error::other(format!(
-                "ERR Unknown option or number of arguments for CONFIG SET - '{name}'"
-            )));
+            return Err(Error::other(msg::config_set_unknown(&name)));
         }
         let canonical = if name == "lua-time-limit" {
             "busy-reply-threshold".to_string()
@@ -247,8 +245,9 @@ pub fn config_set(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             name.clone()
         };
         if !names.insert(canonical) {
-            return Err(Error::other(format!(
-                "ERR CONFIG SET failed (possibly related to argument '{name}') - duplicate parameter"
+            return Err(Error::other(msg::config_set_failed(
+                &name,
+                "duplicate parameter",
             )));
         }
         cfg.set(&name, &String::from_utf8_lossy(&p[1]), false)?;
@@ -286,9 +285,7 @@ pub fn slowlog_get(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
         Some(a) => {
             let n = super::int_arg(a)?;
             if n < -1 {
-                return Err(Error::other(
-                    "ERR count should be greater than or equal to -1",
-                ));
+                return Err(Error::other(msg::COUNT_SHOULD_BE_GREATER_THAN_OR));
             }
             if n == -1 {
                 usize::MAX
@@ -594,7 +591,7 @@ pub fn shutdown(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
         return Err(Error::Syntax);
     }
     if abort {
-        return Err(Error::other("ERR No shutdown in progress."));
+        return Err(Error::other(msg::NO_SHUTDOWN_IN_PROGRESS));
     }
     srv.shutdown = true;
     // Like Redis, a successful SHUTDOWN closes connections without a reply.

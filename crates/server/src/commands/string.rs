@@ -1,7 +1,7 @@
 //! String commands.
 
 use super::{int_arg, is, read_str};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
@@ -280,7 +280,7 @@ pub fn incrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
 pub fn decrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let by = int_arg(&argv[2])?;
     if by == i64::MIN {
-        return Err(Error::other("ERR decrement would overflow"));
+        return Err(Error::other(msg::DECREMENT_WOULD_OVERFLOW));
     }
     incr_generic(srv, ctx, &argv[1], -by)
 }
@@ -296,7 +296,7 @@ pub fn incrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     let s = incr_by_float(&cur, &argv[2])
         .map_err(|e| match e {
             IncrError::NotFloat => Error::NotFloat,
-            IncrError::NanOrInf => Error::other("ERR increment would produce NaN or Infinity"),
+            IncrError::NanOrInf => Error::other(msg::INCREMENT_WOULD_PRODUCE_NAN_OR_INFINITY),
         })?
         .into_bytes();
     srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::float_string(&s));
@@ -364,7 +364,7 @@ pub fn getrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
 pub fn setrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let off = int_arg(&argv[2])?;
     if off < 0 {
-        return Err(Error::other("ERR offset is out of range"));
+        return Err(Error::other(msg::OFFSET_IS_OUT_OF_RANGE));
     }
     let val = &argv[3];
     let now = srv.now;
@@ -401,9 +401,7 @@ pub fn setrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
 fn bit_offset(a: &[u8]) -> Result<usize, Error> {
     match parse_i64(a) {
         Some(v) if v >= 0 && (v as u64) < (MAX_STRING as u64) * 8 => Ok(v as usize),
-        _ => Err(Error::other(
-            "ERR bit offset is not an integer or out of range",
-        )),
+        _ => Err(Error::other(msg::BIT_OFFSET_IS_NOT_AN_INTEGER)),
     }
 }
 
@@ -413,7 +411,7 @@ pub fn setbit(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     let on = match argv[3].as_slice() {
         b"1" => true,
         b"0" => false,
-        _ => return Err(Error::other("ERR bit is not an integer or out of range")),
+        _ => return Err(Error::other(msg::BIT_IS_NOT_AN_INTEGER_OR)),
     };
     let now = srv.now;
     match srv.dbs[ctx.db].get(&argv[1], now) {

@@ -4,7 +4,7 @@ use super::{
     check_type, cursor_arg, delete_if_empty, float_arg, int_arg, is, read_key, read_zset,
     scan_indices, scan_opts, timeout_arg, write_zset,
 };
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 use crate::types::list::resolve_range;
@@ -55,19 +55,13 @@ pub fn zadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         return Err(Error::Syntax);
     }
     if nx && xx {
-        return Err(Error::other(
-            "ERR XX and NX options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::XX_AND_NX_OPTIONS_AT_THE));
     }
     if (nx && (gt || lt)) || (gt && lt) {
-        return Err(Error::other(
-            "ERR GT, LT, and/or NX options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::GT_LT_AND_OR_NX_OPTIONS));
     }
     if incr && pairs.len() > 2 {
-        return Err(Error::other(
-            "ERR INCR option supports a single increment-element pair",
-        ));
+        return Err(Error::other(msg::INCR_OPTION_SUPPORTS_A_SINGLE_INCREMENT));
     }
     let mut scores = Vec::with_capacity(pairs.len() / 2);
     for p in pairs.chunks(2) {
@@ -89,7 +83,7 @@ pub fn zadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
                 let new = if incr { cur + score } else { score };
                 if new.is_nan() {
                     delete_if_empty(srv, ctx.db, &argv[1]);
-                    return Err(Error::other("ERR resulting score is not a number (NaN)"));
+                    return Err(Error::other(msg::RESULTING_SCORE_IS_NOT_A_NUMBER));
                 }
                 if (gt && new <= cur) || (lt && new >= cur) {
                     continue;
@@ -127,7 +121,7 @@ pub fn zincrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     let new = z.score(&argv[3]).unwrap_or(0.0) + by;
     if new.is_nan() {
         delete_if_empty(srv, ctx.db, &argv[1]);
-        return Err(Error::other("ERR resulting score is not a number (NaN)"));
+        return Err(Error::other(msg::RESULTING_SCORE_IS_NOT_A_NUMBER));
     }
     z.insert(&argv[3], new);
     srv.modified(ctx.db, &argv[1]);
@@ -344,14 +338,10 @@ fn parse_range_opts(
         i += 1;
     }
     if spec.limit.is_some() && spec.by == By::Rank {
-        return Err(Error::other(
-            "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX",
-        ));
+        return Err(Error::other(msg::SYNTAX_ERROR_LIMIT_IS_ONLY_SUPPORTED));
     }
     if spec.withscores && spec.by == By::Lex {
-        return Err(Error::other(
-            "ERR syntax error, WITHSCORES not supported in combination with BYLEX",
-        ));
+        return Err(Error::other(msg::SYNTAX_ERROR_WITHSCORES_NOT_SUPPORTED_IN));
     }
     Ok(spec)
 }
@@ -625,9 +615,7 @@ fn store_op(
 ) -> CmdResult {
     let n = int_arg(&argv[2])?;
     if n < 1 {
-        return Err(Error::other(format!(
-            "ERR at least 1 input key is needed for '{name}' command"
-        )));
+        return Err(Error::other(msg::at_least_one_key(name)));
     }
     let n = n as usize;
     if n > argv.len() - 3 {
@@ -641,7 +629,7 @@ fn store_op(
         if op != SetOp::Diff && is(&argv[i], "weights") && i + n < argv.len() {
             for (j, w) in weights.iter_mut().enumerate() {
                 *w = crate::util::parse_f64(&argv[i + 1 + j])
-                    .ok_or(Error::other("ERR weight value is not a float"))?;
+                    .ok_or(Error::other(msg::WEIGHT_VALUE_IS_NOT_A_FLOAT))?;
             }
             i += n + 1;
         } else if op != SetOp::Diff && is(&argv[i], "aggregate") && i + 1 < argv.len() {
@@ -802,7 +790,7 @@ pub fn zrandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     };
     if let Some(c) = count {
         if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other("ERR value is out of range"));
+            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
         }
     }
     let len = read_zset(srv, ctx, &argv[1])?.map_or(0, |z| z.len());
