@@ -30,6 +30,18 @@ pub const QUERY_BUFFER_LIMIT: usize = 1024 * 1024 * 1024;
 
 const LISTENER: Token = Token(usize::MAX);
 
+/// Pending output at which a subscriber that does not read is dropped
+/// (Redis's `client-output-buffer-limit pubsub 32mb`).
+pub const PUBSUB_OUTPUT_LIMIT: usize = 32 * 1024 * 1024;
+
+fn enforce_pubsub_limit(c: &mut Conn) {
+    if c.ctx.subscriptions > 0 && c.pending_out() > PUBSUB_OUTPUT_LIMIT {
+        c.out.clear();
+        c.outpos = 0;
+        c.closing = true;
+    }
+}
+
 /// The network side of the server.
 pub struct Network {
     poll: Poll,
@@ -352,6 +364,7 @@ impl Network {
             } else if let Some(Some(c)) = self.conns.get_mut(to.slot) {
                 if c.ctx.client.id == to.id {
                     encode(&mut c.out, &r, c.ctx.resp);
+                    enforce_pubsub_limit(c);
                     self.to_flush.push(to.slot);
                 }
             }
@@ -377,6 +390,7 @@ impl Network {
             if let Some(Some(c)) = self.conns.get_mut(to.slot) {
                 if c.ctx.client.id == to.id {
                     encode(&mut c.out, &r, c.ctx.resp);
+                    enforce_pubsub_limit(c);
                     self.to_flush.push(to.slot);
                 }
             }

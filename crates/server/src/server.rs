@@ -56,7 +56,8 @@ pub struct CallContext {
     pub db: usize,
     /// Protocol version (2 or 3).
     pub resp: u8,
-    /// Executing inside a script: blocking commands do not block.
+    /// Executing inside a script: blocking commands do not block, and the
+    /// cached time stays the script's start time.
     pub in_script: bool,
     /// Executing inside EXEC: blocking commands do not block.
     pub in_multi: bool,
@@ -425,7 +426,10 @@ impl Server {
             }
         };
         let start = std::time::Instant::now();
-        self.now = self.clock_ms(start);
+        // Scripts see the time frozen at the start of the script, as in Redis.
+        if !ctx.in_script {
+            self.now = self.clock_ms(start);
+        }
         let reply = match (cmd.handler)(self, ctx, argv) {
             Ok(r) => r,
             Err(e) => e.into(),

@@ -364,3 +364,21 @@ fn send_and_close_connections_are_released() {
     }
     assert_eq!(c.cmd("GET k"), "$1\r\nv\r\n");
 }
+
+#[test]
+fn subscriber_that_never_reads_is_dropped_at_the_output_limit() {
+    let addr = common::start();
+    let mut sub = Client::connect(addr);
+    sub.send("SUBSCRIBE ch");
+    sub.read();
+    let mut p = Client::connect(addr);
+    let payload = "x".repeat(64 * 1024);
+    let mut receivers = Vec::new();
+    for _ in 0..1000 {
+        receivers.push(p.cmd(&format!("PUBLISH ch {payload}")));
+    }
+    // The subscriber was disconnected once 32 MB were pending for it.
+    assert_eq!(receivers.first().map(String::as_str), Some(":1\r\n"));
+    assert_eq!(receivers.last().map(String::as_str), Some(":0\r\n"));
+    assert_eq!(p.cmd("PUBSUB NUMSUB ch"), "*2\r\n$2\r\nch\r\n:0\r\n");
+}
