@@ -16,22 +16,29 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let listeners = match redlua_server::bind(&config) {
+        Ok(l) => l,
+        Err(e) => {
+            log(&config.logfile, &format!("redlua-server: {e}\n"));
+            std::process::exit(1);
+        }
+    };
     if config.loglevel != "warning" {
+        let addrs: Vec<String> = listeners
+            .iter()
+            .filter_map(|l| l.local_addr().ok())
+            .map(|a| a.to_string())
+            .collect();
         let line = format!(
-            "redlua-server {} (Redis {} compatible) listening on {}:{}\n",
+            "redlua-server {} (Redis {} compatible) listening on {}\n",
             env!("CARGO_PKG_VERSION"),
             redlua_server::REDIS_VERSION,
-            config
-                .bind
-                .first()
-                .map(String::as_str)
-                .unwrap_or("127.0.0.1"),
-            config.port
+            addrs.join(", ")
         );
         log(&config.logfile, &line);
     }
     let logfile = config.logfile.clone();
-    if let Err(e) = redlua_server::run(config) {
+    if let Err(e) = redlua_server::serve(listeners, config) {
         log(&logfile, &format!("redlua-server: {e}\n"));
         std::process::exit(1);
     }

@@ -45,7 +45,7 @@ fn enforce_pubsub_limit(c: &mut Conn) {
 /// The network side of the server.
 pub struct Network {
     poll: Poll,
-    listener: TcpListener,
+    listeners: Vec<TcpListener>,
     conns: Vec<Option<Conn>>,
     free: Vec<usize>,
     active: VecDeque<usize>,
@@ -60,14 +60,16 @@ pub struct Network {
 }
 
 impl Network {
-    /// Wraps a bound listener.
-    pub fn new(mut listener: TcpListener) -> io::Result<Network> {
+    /// Wraps bound listeners (tokens counted down from `usize::MAX`).
+    pub fn new(mut listeners: Vec<TcpListener>) -> io::Result<Network> {
         let poll = Poll::new()?;
-        poll.registry()
-            .register(&mut listener, LISTENER, Interest::READABLE)?;
+        for (i, l) in listeners.iter_mut().enumerate() {
+            poll.registry()
+                .register(l, Token(LISTENER.0 - i), Interest::READABLE)?;
+        }
         Ok(Network {
             poll,
-            listener,
+            listeners,
             conns: Vec::new(),
             free: Vec::new(),
             active: VecDeque::new(),
@@ -105,7 +107,7 @@ impl Network {
                 Err(e) => return Err(e),
             }
             for ev in events.iter() {
-                if ev.token() == LISTENER {
+                if ev.token().0 > LISTENER.0 - self.listeners.len() {
                     self.accept(srv);
                     continue;
                 }
@@ -162,8 +164,14 @@ impl Network {
     }
 
     fn accept(&mut self, srv: &mut Server) {
+        for i in 0..self.listeners.len() {
+            self.accept_on(srv, i);
+        }
+    }
+
+    fn accept_on(&mut self, srv: &mut Server, i: usize) {
         loop {
-            let (mut stream, addr) = match self.listener.accept() {
+            let (mut stream, addr) = match self.listeners[i].accept() {
                 Ok(s) => s,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,

@@ -382,3 +382,23 @@ fn subscriber_that_never_reads_is_dropped_at_the_output_limit() {
     assert_eq!(receivers.last().map(String::as_str), Some(":0\r\n"));
     assert_eq!(p.cmd("PUBSUB NUMSUB ch"), "*2\r\n$2\r\nch\r\n:0\r\n");
 }
+
+#[test]
+fn maxclients_rejects_extra_connections() {
+    let cfg = redlua_server::config::Config {
+        maxclients: 2,
+        ..Default::default()
+    };
+    let addr = common::start_with(cfg);
+    let mut a = Client::connect(addr);
+    let mut b = Client::connect(addr);
+    assert_eq!(a.cmd("PING"), "+PONG\r\n");
+    assert_eq!(b.cmd("PING"), "+PONG\r\n");
+    let mut c = Client::connect(addr);
+    assert_eq!(c.read(), "-ERR max number of clients reached\r\n");
+    drop(b);
+    std::thread::sleep(Duration::from_millis(100));
+    let mut d = Client::connect(addr);
+    assert_eq!(d.cmd("PING"), "+PONG\r\n");
+    assert!(a.cmd("INFO stats").contains("rejected_connections:1\r\n"));
+}
