@@ -402,3 +402,20 @@ fn maxclients_rejects_extra_connections() {
     assert_eq!(d.cmd("PING"), "+PONG\r\n");
     assert!(a.cmd("INFO stats").contains("rejected_connections:1\r\n"));
 }
+
+#[test]
+fn huge_block_timeouts_do_not_overflow() {
+    let addr = common::start();
+    let mut a = Client::connect(addr);
+    let mut p = Client::connect(addr);
+    a.send("XREAD BLOCK 9223372036854775807 STREAMS s $");
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(p.cmd("XADD s 1-1 f v"), "$3\r\n1-1\r\n");
+    assert!(a.read().starts_with("*1\r\n"));
+    // Recorded from Redis 7.0.15: an out-of-range timeout is reported as negative.
+    assert_eq!(a.cmd("BLPOP l 1e300"), "-ERR timeout is negative\r\n");
+    a.send("BLPOP l 900000000000000");
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(p.cmd("RPUSH l x"), ":1\r\n");
+    assert_eq!(a.read(), "*2\r\n$1\r\nl\r\n$1\r\nx\r\n");
+}

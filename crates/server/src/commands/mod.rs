@@ -499,11 +499,17 @@ pub fn timeout_arg(srv: &Server, a: &[u8]) -> Result<Option<i64>, Error> {
         return Err(Error::TimeoutNegative);
     }
     let ms = (secs * 1000.0).ceil();
-    if ms >= 9.0e15 {
-        return Err(Error::TimeoutNotFloat);
+    // Redis converts with a C cast: out of range becomes LLONG_MIN on x86,
+    // which it then reports as negative.
+    if ms >= 9.223_372_036_854_776e18 {
+        return Err(Error::TimeoutNegative);
     }
     let ms = ms as i64;
-    Ok(if ms == 0 { None } else { Some(srv.now + ms) })
+    Ok(if ms == 0 {
+        None
+    } else {
+        Some(srv.now.saturating_add(ms))
+    })
 }
 
 /// Looks up a key for reading, counting hits and misses.

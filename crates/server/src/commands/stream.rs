@@ -399,7 +399,11 @@ pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
             rewritten.extend(from.iter().map(|id| id.to_bytes()));
             ctx.action = Action::Block {
                 keys: keys.to_vec(),
-                deadline_ms: if ms == 0 { None } else { Some(srv.now + ms) },
+                deadline_ms: if ms == 0 {
+                    None
+                } else {
+                    Some(srv.now.saturating_add(ms))
+                },
                 argv: Some(rewritten),
             };
         }
