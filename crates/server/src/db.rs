@@ -13,6 +13,16 @@ use indexmap::IndexMap;
 /// Key dictionary type.
 pub type Dict = IndexMap<Key, Value, ahash::RandomState>;
 
+/// Doubles a full table's entry storage exactly. Left alone, indexmap
+/// sizes its entry vector to the hash index's capacity (about 1.75x the
+/// keys after a growth), reserving memory that is never touched.
+#[inline]
+fn grow_exact<V>(m: &mut IndexMap<Key, V, ahash::RandomState>) {
+    if m.len() == m.capacity() {
+        m.reserve_exact(m.len().max(8));
+    }
+}
+
 /// A database.
 #[derive(Debug, Default)]
 pub struct Db {
@@ -76,6 +86,7 @@ impl Db {
         match self.dict.get_mut(key) {
             Some(v) => *v = value,
             None => {
+                grow_exact(&mut self.dict);
                 self.dict.insert(Key::from(key), value);
             }
         }
@@ -104,6 +115,7 @@ impl Db {
         match self.expires.get_mut(key) {
             Some(w) => *w = when,
             None => {
+                grow_exact(&mut self.expires);
                 self.expires.insert(Key::from(key), when);
             }
         }
