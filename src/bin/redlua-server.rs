@@ -16,21 +16,44 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let listeners = match redlua_server::bind(&config) {
+        Ok(l) => l,
+        Err(e) => {
+            log(&config.logfile, &format!("redlua-server: {e}\n"));
+            std::process::exit(1);
+        }
+    };
     if config.loglevel != "warning" {
-        eprintln!(
-            "redlua-server {} (Redis {} compatible) listening on {}:{}",
+        let addrs: Vec<String> = listeners
+            .iter()
+            .filter_map(|l| l.local_addr().ok())
+            .map(|a| a.to_string())
+            .collect();
+        let line = format!(
+            "redlua-server {} (Redis {} compatible) listening on {}\n",
             env!("CARGO_PKG_VERSION"),
             redlua_server::REDIS_VERSION,
-            config
-                .bind
-                .first()
-                .map(String::as_str)
-                .unwrap_or("127.0.0.1"),
-            config.port
+            addrs.join(", ")
         );
+        log(&config.logfile, &line);
     }
-    if let Err(e) = redlua_server::run(config) {
-        eprintln!("redlua-server: {e}");
+    let logfile = config.logfile.clone();
+    if let Err(e) = redlua_server::serve(listeners, config) {
+        log(&logfile, &format!("redlua-server: {e}\n"));
         std::process::exit(1);
+    }
+}
+
+/// Writes a log line to `logfile` (appending), or stderr when empty.
+fn log(logfile: &str, line: &str) {
+    use std::io::Write;
+    if logfile.is_empty() {
+        eprint!("{line}");
+    } else if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(logfile)
+    {
+        let _ = f.write_all(line.as_bytes());
     }
 }

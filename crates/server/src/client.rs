@@ -25,6 +25,8 @@ pub struct Conn {
     pub readable: bool,
     /// The peer closed its side.
     pub eof: bool,
+    /// The poller reported a hang-up: read to the end even after a short read.
+    pub hup: bool,
     /// Close once the output is flushed (QUIT, protocol error, kill).
     pub closing: bool,
     /// Waiting in a blocking command.
@@ -33,6 +35,8 @@ pub struct Conn {
     pub want_write: bool,
     /// Queued in the active list.
     pub queued: bool,
+    /// The last turn stopped at the command budget.
+    pub budget_hit: bool,
 }
 
 impl Conn {
@@ -48,10 +52,12 @@ impl Conn {
             outpos: 0,
             readable: true,
             eof: false,
+            hup: false,
             closing: false,
             blocked: false,
             want_write: false,
             queued: false,
+            budget_hit: false,
         }
     }
 

@@ -122,9 +122,7 @@ pub fn parse_memory(s: &str) -> Option<u64> {
 }
 
 fn set_failed(name: &str, why: &str) -> Error {
-    Error::other(format!(
-        "ERR CONFIG SET failed (possibly related to argument '{name}') - {why}"
-    ))
+    Error::other(crate::errors::msg::config_set_failed(name, why))
 }
 
 impl Config {
@@ -271,17 +269,16 @@ impl Config {
                     _ => return Err(set_failed(name, "argument must be 'yes' or 'no'")),
                 }
             }
+            // There is no persistence: accept only the settings that say so.
+            "save" if value.trim().is_empty() => {}
+            "appendonly" if value.eq_ignore_ascii_case("no") => {}
             "save" | "appendonly" => {
                 return Err(set_failed(
                     name,
                     "persistence is not supported by redlua-server",
                 ));
             }
-            _ => {
-                return Err(Error::other(format!(
-                    "ERR Unknown option or number of arguments for CONFIG SET - '{name}'"
-                )))
-            }
+            _ => return Err(Error::other(crate::errors::msg::config_set_unknown(name))),
         }
         Ok(())
     }
@@ -328,5 +325,44 @@ impl Config {
                 .map_err(|e| format!("config file line {}: {}", n + 1, e.text()))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_and_file() {
+        let dir = std::env::temp_dir().join(format!("redlua-conf-{}", std::process::id()));
+        std::fs::write(
+            &dir,
+            "# comment\nport 7001\nmaxmemory 10mb\nrequirepass \"pw\"\nsave \"\"\n",
+        )
+        .unwrap();
+        let args: Vec<String> = [
+            dir.to_str().unwrap(),
+            "--maxclients",
+            "5",
+            "--lua-time-limit",
+            "100",
+            "--appendonly",
+            "no",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = Config::from_args(&args).unwrap();
+        std::fs::remove_file(&dir).ok();
+        assert_eq!(c.port, 7001);
+        assert_eq!(c.maxmemory, 10 * 1024 * 1024);
+        assert_eq!(c.requirepass, b"pw");
+        assert_eq!(c.maxclients, 5);
+        assert_eq!(c.busy_reply_threshold, 100);
+        assert!(Config::from_args(&["--port".into(), "x".into()]).is_err());
+        assert!(Config::from_args(&["--appendonly".into(), "yes".into()]).is_err());
+        assert_eq!(parse_memory("1gb"), Some(1 << 30));
+        assert_eq!(parse_memory("1k"), Some(1000));
+        assert_eq!(parse_memory("x"), None);
     }
 }

@@ -6,11 +6,22 @@
 //! (an index walked downwards) that never misses a key present for the
 //! whole scan even though removal swaps the last entry into the hole.
 
+use crate::types::key::Key;
 use crate::types::Value;
 use indexmap::IndexMap;
 
 /// Key dictionary type.
-pub type Dict = IndexMap<Vec<u8>, Value, ahash::RandomState>;
+pub type Dict = IndexMap<Key, Value, ahash::RandomState>;
+
+/// Doubles a full table's entry storage exactly. Left alone, indexmap
+/// sizes its entry vector to the hash index's capacity (about 1.75x the
+/// keys after a growth), reserving memory that is never touched.
+#[inline]
+fn grow_exact<V>(m: &mut IndexMap<Key, V, ahash::RandomState>) {
+    if m.len() == m.capacity() {
+        m.reserve_exact(m.len().max(8));
+    }
+}
 
 /// A database.
 #[derive(Debug, Default)]
@@ -18,7 +29,7 @@ pub struct Db {
     /// Keys and values.
     pub dict: Dict,
     /// Expiry times (Unix ms) of volatile keys.
-    pub expires: IndexMap<Vec<u8>, i64, ahash::RandomState>,
+    pub expires: IndexMap<Key, i64, ahash::RandomState>,
     /// Keys deleted by expiry (lazy or active), for INFO.
     pub expired_count: u64,
     /// Keys reported as misses/hits.
@@ -75,7 +86,8 @@ impl Db {
         match self.dict.get_mut(key) {
             Some(v) => *v = value,
             None => {
-                self.dict.insert(key.to_vec(), value);
+                grow_exact(&mut self.dict);
+                self.dict.insert(Key::from(key), value);
             }
         }
     }
@@ -103,7 +115,8 @@ impl Db {
         match self.expires.get_mut(key) {
             Some(w) => *w = when,
             None => {
-                self.expires.insert(key.to_vec(), when);
+                grow_exact(&mut self.expires);
+                self.expires.insert(Key::from(key), when);
             }
         }
     }
@@ -153,7 +166,7 @@ impl Db {
             if when <= now {
                 let k = k.clone();
                 self.expires.swap_remove_index(idx);
-                self.dict.swap_remove(&k);
+                self.dict.swap_remove(k.as_bytes());
                 self.expired_count += 1;
                 expired += 1;
                 // swap_remove moved another entry into idx: look at it next.

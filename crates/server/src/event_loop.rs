@@ -30,15 +30,29 @@ pub const QUERY_BUFFER_LIMIT: usize = 1024 * 1024 * 1024;
 
 const LISTENER: Token = Token(usize::MAX);
 
+/// Pending output at which a subscriber that does not read is dropped
+/// (Redis's `client-output-buffer-limit pubsub 32mb`).
+pub const PUBSUB_OUTPUT_LIMIT: usize = 32 * 1024 * 1024;
+
+fn enforce_pubsub_limit(c: &mut Conn) {
+    if c.ctx.subscriptions > 0 && c.pending_out() > PUBSUB_OUTPUT_LIMIT {
+        c.out.clear();
+        c.outpos = 0;
+        c.closing = true;
+    }
+}
+
 /// The network side of the server.
 pub struct Network {
     poll: Poll,
-    listener: TcpListener,
+    listeners: Vec<TcpListener>,
     conns: Vec<Option<Conn>>,
     free: Vec<usize>,
     active: VecDeque<usize>,
     to_flush: Vec<usize>,
     count: usize,
+    /// Reused buffer of the connections served in one iteration.
+    turn: Vec<usize>,
     /// accept() failed for lack of resources: retry without an event.
     accept_retry: bool,
     /// Read buffer shared by all connections (no per-read zeroing).
@@ -49,14 +63,16 @@ pub struct Network {
 }
 
 impl Network {
-    /// Wraps a bound listener.
-    pub fn new(mut listener: TcpListener) -> io::Result<Network> {
+    /// Wraps bound listeners (tokens counted down from `usize::MAX`).
+    pub fn new(mut listeners: Vec<TcpListener>) -> io::Result<Network> {
         let poll = Poll::new()?;
-        poll.registry()
-            .register(&mut listener, LISTENER, Interest::READABLE)?;
+        for (i, l) in listeners.iter_mut().enumerate() {
+            poll.registry()
+                .register(l, Token(LISTENER.0 - i), Interest::READABLE)?;
+        }
         Ok(Network {
             poll,
-            listener,
+            listeners,
             conns: Vec::new(),
             free: Vec::new(),
             active: VecDeque::new(),
@@ -64,6 +80,7 @@ impl Network {
             count: 0,
             accept_retry: false,
             missed: Vec::new(),
+            turn: Vec::new(),
             scratch: vec![0u8; 16 * 1024].into_boxed_slice(),
         })
     }
@@ -134,7 +151,7 @@ impl Network {
                 Err(e) => return Err(e),
             }
             for ev in events.iter() {
-                if ev.token() == LISTENER {
+                if ev.token().0 > LISTENER.0 - self.listeners.len() {
                     self.accept(srv);
                     continue;
                 }
@@ -142,6 +159,9 @@ impl Network {
                 if let Some(Some(c)) = self.conns.get_mut(slot) {
                     if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
                         c.readable = true;
+                    }
+                    if ev.is_read_closed() || ev.is_error() {
+                        c.hup = true;
                     }
                     if !c.queued {
                         c.queued = true;
@@ -152,8 +172,9 @@ impl Network {
             if std::mem::take(&mut self.accept_retry) {
                 self.accept(srv);
             }
-            let turn: Vec<usize> = self.active.drain(..).collect();
-            for slot in turn {
+            let mut turn = std::mem::take(&mut self.turn);
+            turn.extend(self.active.drain(..));
+            for &slot in &turn {
                 if let Some(Some(c)) = self.conns.get_mut(slot) {
                     c.queued = false;
                 }
@@ -162,6 +183,8 @@ impl Network {
                     break;
                 }
             }
+            turn.clear();
+            self.turn = turn;
             let now = now_ms();
             if srv.blocking.has_waiters() {
                 srv.expire_blocked(now);
@@ -185,8 +208,14 @@ impl Network {
     }
 
     fn accept(&mut self, srv: &mut Server) {
+        for i in 0..self.listeners.len() {
+            self.accept_on(srv, i);
+        }
+    }
+
+    fn accept_on(&mut self, srv: &mut Server, i: usize) {
         loop {
-            let (mut stream, addr) = match self.listener.accept() {
+            let (mut stream, addr) = match self.listeners[i].accept() {
                 Ok(s) => s,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -264,7 +293,15 @@ impl Network {
             return;
         };
         // Read.
-        if c.readable && !c.closing && !c.eof && c.pending_out() < OUTPUT_SOFT_LIMIT {
+        // A connection whose last turn hit the command budget has parsed-ahead
+        // input waiting: run that before reading more, so the query buffer
+        // of a pipelining client stays bounded.
+        if c.readable
+            && !c.closing
+            && !c.eof
+            && c.pending_out() < OUTPUT_SOFT_LIMIT
+            && !c.budget_hit
+        {
             let mut got = 0;
             while got < READ_BUDGET {
                 if c.inbuf.len() - c.inpos > QUERY_BUFFER_LIMIT {
@@ -281,6 +318,13 @@ impl Network {
                     Ok(n) => {
                         c.inbuf.extend_from_slice(&self.scratch[..n]);
                         got += n;
+                        // A short read drained the socket: any later bytes
+                        // raise a new edge-triggered event, so skip the
+                        // read that would only return EAGAIN.
+                        if n < self.scratch.len() && !c.hup {
+                            c.readable = false;
+                            break;
+                        }
                     }
                     Err(e) => {
                         match e.kind() {
@@ -367,6 +411,7 @@ impl Network {
             self.missed.swap_remove(pos);
             c.readable = true;
         }
+        c.budget_hit = more_input;
         self.conns[slot] = Some(c);
         self.flush(srv, slot);
         let Some(c) = self.conns[slot].as_mut() else {
@@ -396,6 +441,7 @@ impl Network {
             } else if let Some(Some(c)) = self.conns.get_mut(to.slot) {
                 if c.ctx.client.id == to.id {
                     encode(&mut c.out, &r, c.ctx.resp);
+                    enforce_pubsub_limit(c);
                     self.to_flush.push(to.slot);
                 }
             }
@@ -421,6 +467,7 @@ impl Network {
             if let Some(Some(c)) = self.conns.get_mut(to.slot) {
                 if c.ctx.client.id == to.id {
                     encode(&mut c.out, &r, c.ctx.resp);
+                    enforce_pubsub_limit(c);
                     self.to_flush.push(to.slot);
                 }
             }

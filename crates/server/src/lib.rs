@@ -27,6 +27,17 @@
 //!
 //! # Calling commands without a socket (scripting)
 //!
+//! A script runs inside one command (EVAL) on the data side and calls
+//! [`server::Server::call`] with the caller's [`server::CallContext`]
+//! (its database and protocol), `in_script` set so blocking commands return
+//! at once. Command flags for script checks come from
+//! [`server::Server::lookup`] (`commands::flags::NOSCRIPT`, `WRITE` for
+//! EVAL_RO, `DENYOOM`). Writes made by the script wake blocked clients when
+//! the EVAL itself returns through [`server::Server::dispatch`]. A busy
+//! script can service the network (BUSY replies, SCRIPT KILL) from an
+//! engine interrupt hook given the [`event_loop::Network`], which holds no
+//! reference into the data side.
+//!
 //! ```
 //! use redlua_server::{config::Config, reply::Reply, server::{CallContext, ClientRef, Server}};
 //! let mut srv = Server::new(Config::default());
@@ -47,6 +58,7 @@ pub mod config;
 pub mod db;
 pub mod errors;
 pub mod event_loop;
+pub mod longdouble;
 pub mod memory;
 pub mod pubsub;
 pub mod reply;
@@ -62,41 +74,79 @@ use std::net::SocketAddr;
 /// The Redis version this server reports and emulates.
 pub const REDIS_VERSION: &str = "7.0.15";
 
-/// Binds the configured address (`bind` list's first entry, `port`) with
-/// Redis's 511-connection accept backlog.
-pub fn bind(config: &config::Config) -> io::Result<mio::net::TcpListener> {
+/// Binds every address of the `bind` list on `port` (a leading `-` marks
+/// an address that may be unavailable, `*` is every IPv4 address, `::*`
+/// every IPv6 one), with Redis's 511-connection accept backlog. With port
+/// 0 the first listener's ephemeral port is used for the others.
+pub fn bind(config: &config::Config) -> io::Result<Vec<mio::net::TcpListener>> {
     use std::net::ToSocketAddrs;
-    let host = config
-        .bind
-        .first()
-        .map(String::as_str)
-        .unwrap_or("127.0.0.1");
-    let host = if host == "*" { "0.0.0.0" } else { host };
-    let mut last = io::Error::new(io::ErrorKind::AddrNotAvailable, "no address to bind");
-    for addr in (host, config.port).to_socket_addrs()? {
-        match mio::net::TcpListener::bind(addr) {
-            Ok(l) => {
+    let mut listeners: Vec<mio::net::TcpListener> = Vec::new();
+    let mut port = config.port;
+    let default = ["127.0.0.1".to_string()];
+    let hosts = if config.bind.is_empty() {
+        &default[..]
+    } else {
+        &config.bind[..]
+    };
+    for entry in hosts {
+        let optional = entry.starts_with('-');
+        let host = match entry.trim_start_matches('-') {
+            "*" => "0.0.0.0",
+            "::*" => "::",
+            h => h,
+        };
+        let mut bound = None;
+        let mut last = io::Error::new(
+            io::ErrorKind::AddrNotAvailable,
+            format!("can't resolve {host}"),
+        );
+        for addr in (host, port).to_socket_addrs().unwrap_or_default() {
+            match mio::net::TcpListener::bind(addr) {
+                Ok(l) => {
+                    bound = Some(l);
+                    break;
+                }
+                Err(e) => last = e,
+            }
+        }
+        match bound {
+            Some(l) => {
                 // Redis's default tcp-backlog: a burst of connects must not
                 // overflow the accept queue (std and mio listen with 128).
                 use std::os::fd::AsRawFd;
                 // SAFETY: listen(2) on a socket we own; re-listening only
                 // changes the backlog.
                 unsafe { libc::listen(l.as_raw_fd(), 511) };
-                return Ok(l);
+                if port == 0 {
+                    port = l.local_addr()?.port();
+                }
+                listeners.push(l);
             }
-            Err(e) => last = e,
+            None if optional => {}
+            None => {
+                return Err(io::Error::new(
+                    last.kind(),
+                    format!("could not bind {host}:{port}: {last}"),
+                ))
+            }
         }
     }
-    Err(last)
+    if listeners.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::AddrNotAvailable,
+            "no address could be bound",
+        ));
+    }
+    Ok(listeners)
 }
 
-/// Runs a server on an already bound listener until SHUTDOWN.
-pub fn serve(listener: mio::net::TcpListener, config: config::Config) -> io::Result<()> {
+/// Runs a server on already bound listeners until SHUTDOWN.
+pub fn serve(listeners: Vec<mio::net::TcpListener>, config: config::Config) -> io::Result<()> {
     let mut srv = server::Server::new(config);
-    if let Ok(a) = listener.local_addr() {
+    if let Some(a) = listeners.first().and_then(|l| l.local_addr().ok()) {
         srv.config.port = a.port();
     }
-    let mut net = event_loop::Network::new(listener)?;
+    let mut net = event_loop::Network::new(listeners)?;
     net.run(&mut srv)
 }
 
@@ -115,7 +165,7 @@ pub fn spawn(
         config.port = 0;
     }
     let l = bind(&config)?;
-    let addr = l.local_addr()?;
+    let addr = l[0].local_addr()?;
     let h = std::thread::Builder::new()
         .name("redlua-server".into())
         .spawn(move || serve(l, config))?;

@@ -2,6 +2,7 @@
 //! Redis's exact protocol errors and limits) and the reply encoder for
 //! RESP2 and RESP3.
 
+use crate::errors::msg;
 use crate::reply::Reply;
 use crate::util::{fmt_g17, push_int};
 
@@ -65,7 +66,7 @@ impl RequestParser {
             }
             let Some(nl) = find(rest, b'\r') else {
                 if rest.len() > INLINE_MAX {
-                    return Parsed::Error("Protocol error: too big mbulk count string".into());
+                    return Parsed::Error(msg::PROTO_BIG_MBULK_COUNT.into());
                 }
                 return Parsed::Incomplete;
             };
@@ -74,7 +75,7 @@ impl RequestParser {
             }
             let n = match crate::util::parse_i64(&rest[1..nl]) {
                 Some(n) if n <= i32::MAX as i64 => n,
-                _ => return Parsed::Error("Protocol error: invalid multibulk length".into()),
+                _ => return Parsed::Error(msg::PROTO_INVALID_MULTIBULK_LEN.into()),
             };
             *pos += nl + 2;
             if n <= 0 {
@@ -91,9 +92,7 @@ impl RequestParser {
                 None => {
                     let Some(nl) = find(rest, b'\r') else {
                         if rest.len() > INLINE_MAX {
-                            return Parsed::Error(
-                                "Protocol error: too big bulk count string".into(),
-                            );
+                            return Parsed::Error(msg::PROTO_BIG_BULK_COUNT.into());
                         }
                         return Parsed::Incomplete;
                     };
@@ -102,13 +101,14 @@ impl RequestParser {
                     }
                     if rest[0] != b'$' {
                         return Parsed::Error(format!(
-                            "Protocol error: expected '$', got '{}'",
+                            "{}'{}'",
+                            msg::PROTO_EXPECTED_DOLLAR,
                             String::from_utf8_lossy(&rest[..1])
                         ));
                     }
                     let l = match crate::util::parse_i64(&rest[1..nl]) {
                         Some(l) if l >= 0 && (l as u64) <= self.max_bulk as u64 => l as usize,
-                        _ => return Parsed::Error("Protocol error: invalid bulk length".into()),
+                        _ => return Parsed::Error(msg::PROTO_INVALID_BULK_LEN.into()),
                     };
                     *pos += nl + 2;
                     self.bulk_len = Some(l);
@@ -131,7 +131,7 @@ impl RequestParser {
         let rest = &buf[*pos..];
         let Some(nl) = find(rest, b'\n') else {
             if rest.len() > INLINE_MAX {
-                return Parsed::Error("Protocol error: too big inline request".into());
+                return Parsed::Error(msg::PROTO_BIG_INLINE.into());
             }
             return Parsed::Incomplete;
         };
@@ -144,7 +144,7 @@ impl RequestParser {
                 *pos += nl + 1;
                 Parsed::Command(args)
             }
-            None => Parsed::Error("Protocol error: unbalanced quotes in request".into()),
+            None => Parsed::Error(msg::PROTO_UNBALANCED_QUOTES.into()),
         }
     }
 }

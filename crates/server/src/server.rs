@@ -10,7 +10,7 @@ use crate::blocking::{Blocked, Blocking};
 use crate::commands::{self, flags, Command};
 use crate::config::Config;
 use crate::db::Db;
-use crate::errors::Error;
+use crate::errors::{msg, Error};
 use crate::pubsub::PubSub;
 use crate::reply::Reply;
 use crate::util::now_ms;
@@ -69,7 +69,8 @@ pub struct CallContext {
     pub db: usize,
     /// Protocol version (2 or 3).
     pub resp: u8,
-    /// Executing inside a script: blocking commands do not block.
+    /// Executing inside a script: blocking commands do not block, and the
+    /// cached time stays the script's start time.
     pub in_script: bool,
     /// Executing inside EXEC: blocking commands do not block.
     pub in_multi: bool,
@@ -151,6 +152,34 @@ pub struct ClientInfo {
     pub no_evict: bool,
 }
 
+/// Per-command statistics (INFO commandstats), keyed by the command's
+/// table address.
+#[derive(Debug, Default, Clone)]
+pub struct CommandStats {
+    /// Full command name.
+    pub name: &'static str,
+    /// Calls.
+    pub calls: u64,
+    /// Total microseconds.
+    pub usec: u64,
+    /// Calls that replied with an error.
+    pub failed: u64,
+    /// Calls rejected before running (OOM).
+    pub rejected: u64,
+}
+
+/// The per-command statistics entry of `cmd`.
+fn cmd_stats<'a>(
+    m: &'a mut HashMap<usize, CommandStats, ahash::RandomState>,
+    cmd: &'static Command,
+) -> &'a mut CommandStats {
+    m.entry(cmd as *const Command as usize)
+        .or_insert_with(|| CommandStats {
+            name: cmd.full_name,
+            ..Default::default()
+        })
+}
+
 /// Server statistics for INFO.
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
@@ -171,11 +200,29 @@ pub struct Stats {
     /// Error replies sent.
     pub total_error_replies: u64,
     /// Per-command calls, usec, failed calls, rejected calls.
-    pub per_command: HashMap<&'static str, (u64, u64, u64, u64)>,
+    pub per_command: HashMap<usize, CommandStats, ahash::RandomState>,
     /// Changes since start (`rdb_changes_since_last_save`).
     pub dirty: u64,
     /// Messages published.
     pub pubsub_messages: u64,
+    /// Error replies by code (`ERR`, `WRONGTYPE`...), for INFO errorstats.
+    pub errors: HashMap<String, u64>,
+}
+
+impl Stats {
+    /// Counts an error reply under its code.
+    pub fn count_error(&mut self, r: &Reply) {
+        if let Reply::Error(t) = r {
+            self.total_error_replies += 1;
+            let code = t.split(' ').next().unwrap_or("ERR");
+            match self.errors.get_mut(code) {
+                Some(n) => *n += 1,
+                None => {
+                    self.errors.insert(code.to_string(), 1);
+                }
+            }
+        }
+    }
 }
 
 /// The data side of the server.
@@ -210,6 +257,8 @@ pub struct Server {
     pub now: i64,
     /// Start time (Unix ms).
     pub start_ms: i64,
+    epoch: std::time::Instant,
+    epoch_ms: i64,
     /// Next client id.
     pub next_client_id: u64,
     /// Used memory reporter (counting allocator, or RSS fallback).
@@ -252,6 +301,8 @@ impl Server {
             dirty_cas: HashSet::new(),
             now,
             start_ms: now,
+            epoch: std::time::Instant::now(),
+            epoch_ms: now,
             next_client_id: 1,
             used_memory: crate::memory::used_memory,
             lastsave: now / 1000,
@@ -262,6 +313,13 @@ impl Server {
             network: std::ptr::null_mut(),
             rng: 0x9E37_79B9_7F4A_7C15 ^ (now as u64),
         }
+    }
+
+    /// Unix milliseconds at `at`, derived from the monotonic clock (one
+    /// clock read per command serves both timing and the cached time).
+    #[inline]
+    pub fn clock_ms(&self, at: std::time::Instant) -> i64 {
+        self.epoch_ms + at.saturating_duration_since(self.epoch).as_millis() as i64
     }
 
     /// A pseudo-random number (xorshift).
@@ -335,7 +393,9 @@ impl Server {
         let keys: Vec<(usize, Vec<u8>)> = self
             .watched_keys
             .keys()
-            .filter(|(d, k)| (db.is_none() || db == Some(*d)) && self.dbs[*d].dict.contains_key(k))
+            .filter(|(d, k)| {
+                (db.is_none() || db == Some(*d)) && self.dbs[*d].dict.contains_key(k.as_slice())
+            })
             .cloned()
             .collect();
         for k in keys {
@@ -385,28 +445,28 @@ impl Server {
         let cmd = match resolve(cmd, argv) {
             Ok(c) => c,
             Err(e) => {
-                self.stats.total_error_replies += 1;
-                return e.into();
+                let r: Reply = e.into();
+                self.stats.count_error(&r);
+                return r;
             }
         };
-        // Inside a script the clock stays at the script's start, as in
-        // Redis 7, so that keys do not expire half-way through it.
-        if !ctx.in_script {
-            self.now = now_ms();
-        }
         let start = std::time::Instant::now();
+        // Scripts see the time frozen at the start of the script, as in Redis.
+        if !ctx.in_script {
+            self.now = self.clock_ms(start);
+        }
         let reply = match (cmd.handler)(self, ctx, argv) {
             Ok(r) => r,
             Err(e) => e.into(),
         };
         let usec = start.elapsed().as_micros() as u64;
         self.stats.commands_processed += 1;
-        let e = self.stats.per_command.entry(cmd.full_name).or_default();
-        e.0 += 1;
-        e.1 += usec;
+        let e = cmd_stats(&mut self.stats.per_command, cmd);
+        e.calls += 1;
+        e.usec += usec;
         if reply.is_error() {
-            e.2 += 1;
-            self.stats.total_error_replies += 1;
+            e.failed += 1;
+            self.stats.count_error(&reply);
         }
         if usec as i64 >= self.config.slowlog_log_slower_than
             && self.config.slowlog_log_slower_than >= 0
@@ -441,8 +501,9 @@ impl Server {
             if ctx.multi.is_some() {
                 ctx.multi_error = true;
             }
-            self.stats.total_error_replies += 1;
-            return unknown_command(argv);
+            let r = unknown_command(argv);
+            self.stats.count_error(&r);
+            return r;
         };
         if !ctx.authenticated && cmd0.flags & flags::NO_AUTH == 0 {
             if ctx.multi.is_some() {
@@ -465,7 +526,7 @@ impl Server {
             };
             if cmd.flags & flags::NO_MULTI != 0 {
                 ctx.multi_error = true;
-                return Error::other("ERR Command not allowed inside a transaction").into();
+                return Error::other(msg::COMMAND_NOT_ALLOWED_INSIDE_A_TRANSACTION).into();
             }
             if cmd.flags & flags::DENYOOM != 0 && self.over_maxmemory() {
                 ctx.multi_error = true;
@@ -491,22 +552,25 @@ impl Server {
                     | "sunsubscribe"
             )
         {
-            return Error::other(format!(
-                "ERR Can't execute '{}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context",
-                resolve(cmd0, argv).map(|c| c.full_name).unwrap_or(cmd0.name)
+            return Error::other(crate::errors::msg::only_subscribe_commands(
+                resolve(cmd0, argv)
+                    .map(|c| c.full_name)
+                    .unwrap_or(cmd0.name),
             ))
             .into();
         }
         if cmd0.flags & flags::DENYOOM != 0 && self.over_maxmemory() {
             if let Ok(c) = resolve(cmd0, argv) {
                 if c.flags & flags::DENYOOM != 0 {
-                    self.stats.per_command.entry(c.full_name).or_default().3 += 1;
-                    self.stats.total_error_replies += 1;
-                    return Error::Oom.into();
+                    cmd_stats(&mut self.stats.per_command, c).rejected += 1;
+                    let r: Reply = Error::Oom.into();
+                    self.stats.count_error(&r);
+                    return r;
                 }
             }
         }
-        let now = now_ms();
+        let reply = self.call_command(cmd0, ctx, argv);
+        let now = self.now;
         if let Some(c) = self
             .clients
             .get_mut(ctx.client.slot)
@@ -515,7 +579,6 @@ impl Server {
             c.last_cmd = cmd0.name;
             c.last_ms = now;
         }
-        let reply = self.call_command(cmd0, ctx, argv);
         if let Action::Block {
             keys,
             deadline_ms,
@@ -604,7 +667,7 @@ impl Server {
 
     /// Periodic work: active expiry of a bounded number of keys per db.
     pub fn cron(&mut self) {
-        let now = now_ms();
+        let now = self.clock_ms(std::time::Instant::now());
         for i in 0..self.dbs.len() {
             for _ in 0..16 {
                 let seed = self.rand();

@@ -131,16 +131,6 @@ fn strip_zeros(s: &str) -> &str {
     }
 }
 
-/// Formats a double as Redis's human-friendly long-double output
-/// (INCRBYFLOAT, HINCRBYFLOAT): fixed notation, shortest round-trip digits.
-pub fn fmt_human(d: f64) -> String {
-    if d == 0.0 {
-        return "0".into();
-    }
-    let s = format!("{d}");
-    s
-}
-
 /// Appends the decimal digits of `v`.
 #[inline]
 pub fn push_int(out: &mut Vec<u8>, v: i64) {

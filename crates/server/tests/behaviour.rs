@@ -328,3 +328,94 @@ fn client_list_kill_and_shutdown() {
         }
     );
 }
+
+#[test]
+fn client_kill_type_filters() {
+    let addr = common::start();
+    let mut a = Client::connect(addr);
+    let mut normal = Client::connect(addr);
+    let mut sub = Client::connect(addr);
+    sub.send("SUBSCRIBE ch");
+    sub.read();
+    assert_eq!(normal.cmd("PING"), "+PONG\r\n");
+    assert_eq!(a.cmd("CLIENT KILL TYPE pubsub"), ":1\r\n");
+    assert!(sub.read_within(Duration::from_millis(500)).is_none());
+    assert_eq!(normal.cmd("PING"), "+PONG\r\n");
+    let list = a.cmd("CLIENT LIST TYPE normal");
+    assert_eq!(list.matches("id=").count(), 2, "{list}");
+}
+
+#[test]
+fn send_and_close_connections_are_released() {
+    let addr = common::start();
+    for _ in 0..100 {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        s.write_all(b"PING\r\nSET k v\r\n").unwrap();
+    }
+    let mut c = Client::connect(addr);
+    let t = Instant::now();
+    loop {
+        let info = c.cmd("INFO clients");
+        if info.contains("connected_clients:1\r\n") {
+            break;
+        }
+        assert!(t.elapsed() < Duration::from_secs(5), "{info}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(c.cmd("GET k"), "$1\r\nv\r\n");
+}
+
+#[test]
+fn subscriber_that_never_reads_is_dropped_at_the_output_limit() {
+    let addr = common::start();
+    let mut sub = Client::connect(addr);
+    sub.send("SUBSCRIBE ch");
+    sub.read();
+    let mut p = Client::connect(addr);
+    let payload = "x".repeat(64 * 1024);
+    let mut receivers = Vec::new();
+    for _ in 0..1000 {
+        receivers.push(p.cmd(&format!("PUBLISH ch {payload}")));
+    }
+    // The subscriber was disconnected once 32 MB were pending for it.
+    assert_eq!(receivers.first().map(String::as_str), Some(":1\r\n"));
+    assert_eq!(receivers.last().map(String::as_str), Some(":0\r\n"));
+    assert_eq!(p.cmd("PUBSUB NUMSUB ch"), "*2\r\n$2\r\nch\r\n:0\r\n");
+}
+
+#[test]
+fn maxclients_rejects_extra_connections() {
+    let cfg = redlua_server::config::Config {
+        maxclients: 2,
+        ..Default::default()
+    };
+    let addr = common::start_with(cfg);
+    let mut a = Client::connect(addr);
+    let mut b = Client::connect(addr);
+    assert_eq!(a.cmd("PING"), "+PONG\r\n");
+    assert_eq!(b.cmd("PING"), "+PONG\r\n");
+    let mut c = Client::connect(addr);
+    assert_eq!(c.read(), "-ERR max number of clients reached\r\n");
+    drop(b);
+    std::thread::sleep(Duration::from_millis(100));
+    let mut d = Client::connect(addr);
+    assert_eq!(d.cmd("PING"), "+PONG\r\n");
+    assert!(a.cmd("INFO stats").contains("rejected_connections:1\r\n"));
+}
+
+#[test]
+fn huge_block_timeouts_do_not_overflow() {
+    let addr = common::start();
+    let mut a = Client::connect(addr);
+    let mut p = Client::connect(addr);
+    a.send("XREAD BLOCK 9223372036854775807 STREAMS s $");
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(p.cmd("XADD s 1-1 f v"), "$3\r\n1-1\r\n");
+    assert!(a.read().starts_with("*1\r\n"));
+    // Recorded from Redis 7.0.15: an out-of-range timeout is reported as negative.
+    assert_eq!(a.cmd("BLPOP l 1e300"), "-ERR timeout is negative\r\n");
+    a.send("BLPOP l 900000000000000");
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(p.cmd("RPUSH l x"), ":1\r\n");
+    assert_eq!(a.read(), "*2\r\n$1\r\nl\r\n$1\r\nx\r\n");
+}

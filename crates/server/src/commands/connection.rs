@@ -1,11 +1,11 @@
 //! Connection commands: PING ECHO QUIT RESET AUTH HELLO SELECT CLIENT.
 
 use super::{int_arg, is};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, ClientInfo, Server};
 
-/// PING [message].
+/// `PING [message]`.
 pub fn ping(_srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 2 {
         return Err(Error::Arity("ping".into()));
@@ -58,9 +58,7 @@ fn check_auth(srv: &Server, user: Option<&[u8]>, pass: &[u8]) -> Result<(), Erro
     }
     if srv.config.requirepass.is_empty() {
         if user.is_none() {
-            return Err(Error::other(
-                "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?",
-            ));
+            return Err(Error::other(msg::AUTH_PASSWORD_CALLED_WITHOUT_ANY_PASSWORD));
         }
         return Ok(());
     }
@@ -70,7 +68,7 @@ fn check_auth(srv: &Server, user: Option<&[u8]>, pass: &[u8]) -> Result<(), Erro
     Ok(())
 }
 
-/// AUTH [username] password.
+/// `AUTH [username] password`.
 pub fn auth(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
         return Err(Error::Syntax);
@@ -89,14 +87,14 @@ fn valid_name(n: &[u8]) -> bool {
     n.iter().all(|&c| (b'!'..=b'~').contains(&c))
 }
 
-/// HELLO [protover [AUTH user pass] [SETNAME name]].
+/// `HELLO [protover [AUTH user pass] [SETNAME name]]`.
 pub fn hello(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut ver = None;
     if argv.len() >= 2 {
-        let v = int_arg(&argv[1])
-            .map_err(|_| Error::other("ERR Protocol version is not an integer or out of range"))?;
+        let v =
+            int_arg(&argv[1]).map_err(|_| Error::other(msg::PROTOCOL_VERSION_IS_NOT_AN_INTEGER))?;
         if !(2..=3).contains(&v) {
-            return Err(Error::other("NOPROTO unsupported protocol version"));
+            return Err(Error::other(msg::UNSUPPORTED_PROTOCOL_VERSION));
         }
         ver = Some(v as u8);
     }
@@ -111,16 +109,13 @@ pub fn hello(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
         } else if is(&argv[i], "setname") && more >= 1 {
             if !valid_name(&argv[i + 1]) {
                 return Err(Error::other(
-                    "ERR Client names cannot contain spaces, newlines or special characters.",
+                    msg::CLIENT_NAMES_CANNOT_CONTAIN_SPACES_NEWLINES,
                 ));
             }
             name = Some(argv[i + 1].clone());
             i += 2;
         } else {
-            return Err(Error::other(format!(
-                "ERR Syntax error in HELLO option '{}'",
-                String::from_utf8_lossy(&argv[i])
-            )));
+            return Err(Error::other(msg::hello_option(&argv[i])));
         }
     }
     if let Some((u, p)) = auth {
@@ -128,7 +123,7 @@ pub fn hello(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
         ctx.authenticated = true;
     }
     if !ctx.authenticated {
-        return Err(Error::other("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time"));
+        return Err(Error::other(msg::HELLO_MUST_BE_CALLED_WITH_THE));
     }
     if let Some(v) = ver {
         ctx.resp = v;
@@ -176,7 +171,7 @@ pub fn client_id(_srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) ->
 pub fn client_setname(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if !valid_name(&argv[2]) {
         return Err(Error::other(
-            "ERR Client names cannot contain spaces, newlines or special characters.",
+            msg::CLIENT_NAMES_CANNOT_CONTAIN_SPACES_NEWLINES,
         ));
     }
     if let Some(c) = srv.client_info(ctx.client) {
@@ -201,16 +196,14 @@ pub fn client_setinfo(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>])
     } else if is(&argv[2], "lib-ver") {
         false
     } else {
-        return Err(Error::other(format!(
-            "ERR Unrecognized option '{}'",
-            String::from_utf8_lossy(&argv[2])
-        )));
+        return Err(Error::other(msg::unrecognized_option(&argv[2])));
     };
     if !valid_name(&argv[3]) {
-        return Err(Error::other(format!(
-            "ERR {} cannot contain spaces, newlines or special characters.",
-            if lib_name { "lib-name" } else { "lib-ver" }
-        )));
+        return Err(Error::other(msg::setinfo_invalid(if lib_name {
+            "lib-name"
+        } else {
+            "lib-ver"
+        })));
     }
     if let Some(c) = srv.client_info(ctx.client) {
         if lib_name {
@@ -220,6 +213,33 @@ pub fn client_setinfo(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>])
         }
     }
     Ok(Reply::ok())
+}
+
+/// Client types for CLIENT LIST/KILL TYPE.
+#[derive(Clone, Copy, PartialEq)]
+enum ClientType {
+    Normal,
+    PubSub,
+    /// master/replica/slave: no such connections here.
+    Replication,
+}
+
+fn client_type(v: &[u8]) -> Result<ClientType, Error> {
+    match v.to_ascii_lowercase().as_slice() {
+        b"normal" => Ok(ClientType::Normal),
+        b"pubsub" => Ok(ClientType::PubSub),
+        b"master" | b"replica" | b"slave" => Ok(ClientType::Replication),
+        _ => Err(Error::other(msg::unknown_client_type(v))),
+    }
+}
+
+fn type_of(srv: &Server, id: u64) -> ClientType {
+    let (a, b) = srv.pubsub_counts(id);
+    if a + b > 0 {
+        ClientType::PubSub
+    } else {
+        ClientType::Normal
+    }
 }
 
 /// One CLIENT LIST line (Redis 7.0 fields, plus 7.2's lib-name/lib-ver).
@@ -248,9 +268,10 @@ pub fn client_line(srv: &Server, c: &ClientInfo, now: i64) -> String {
     )
 }
 
-/// CLIENT LIST [TYPE t] [ID id...].
+/// `CLIENT LIST [TYPE t] [ID id...]`.
 pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut ids: Option<Vec<u64>> = None;
+    let mut ctype = None;
     let mut i = 2;
     while i < argv.len() {
         if is(&argv[i], "id") && i + 1 < argv.len() {
@@ -259,22 +280,13 @@ pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
                 let id = int_arg(a)
                     .ok()
                     .filter(|&n| n > 0)
-                    .ok_or(Error::other("ERR Invalid client ID"))?;
+                    .ok_or(Error::other(msg::INVALID_CLIENT_ID))?;
                 v.push(id as u64);
             }
             ids = Some(v);
             break;
         } else if is(&argv[i], "type") && i + 1 < argv.len() {
-            let t = argv[i + 1].to_ascii_lowercase();
-            if !matches!(
-                t.as_slice(),
-                b"normal" | b"master" | b"replica" | b"slave" | b"pubsub"
-            ) {
-                return Err(Error::other(format!(
-                    "ERR Unknown client type '{}'",
-                    String::from_utf8_lossy(&argv[i + 1])
-                )));
-            }
+            ctype = Some(client_type(&argv[i + 1])?);
             i += 2;
         } else {
             return Err(Error::Syntax);
@@ -284,6 +296,9 @@ pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
     let mut out = String::new();
     for c in srv.clients.iter().flatten() {
         if ids.as_ref().is_some_and(|ids| !ids.contains(&c.id)) {
+            continue;
+        }
+        if ctype.is_some_and(|t| t != type_of(srv, c.id)) {
             continue;
         }
         out.push_str(&client_line(srv, c, now));
@@ -303,7 +318,7 @@ pub fn client_info(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -
     Ok(Reply::Verbatim("txt", line.into_bytes()))
 }
 
-/// CLIENT KILL addr | CLIENT KILL [ID id] [ADDR a] [LADDR a] [SKIPME yes/no].
+/// `CLIENT KILL addr | CLIENT KILL [ID id] [ADDR a] [LADDR a] [SKIPME yes/no]`.
 pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() == 3 {
         let addr = String::from_utf8_lossy(&argv[2]).into_owned();
@@ -314,7 +329,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             .filter_map(|(slot, c)| c.as_ref().filter(|c| c.addr == addr).map(|c| (slot, c.id)))
             .collect();
         if found.is_empty() {
-            return Err(Error::other("ERR No such client"));
+            return Err(Error::other(msg::NO_SUCH_CLIENT));
         }
         for (slot, id) in found {
             srv.kill_list.push(crate::server::ClientRef { slot, id });
@@ -322,6 +337,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         return Ok(Reply::ok());
     }
     let (mut id, mut addr, mut laddr, mut skipme) = (None, None, None, true);
+    let (mut ctype, mut maxage) = (None, None);
     let mut i = 2;
     while i + 1 < argv.len() {
         let v = &argv[i + 1];
@@ -330,7 +346,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
                 int_arg(v)
                     .ok()
                     .filter(|&n| n > 0)
-                    .ok_or(Error::other("ERR client-id should be greater than 0"))?
+                    .ok_or(Error::other(msg::CLIENT_ID_SHOULD_BE_GREATER_THAN))?
                     as u64,
             );
         } else if is(&argv[i], "addr") {
@@ -345,8 +361,15 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             } else {
                 return Err(Error::Syntax);
             };
-        } else if is(&argv[i], "type") || is(&argv[i], "user") || is(&argv[i], "maxage") {
-            // accepted filters that match no special clients here
+        } else if is(&argv[i], "type") {
+            ctype = Some(client_type(v)?);
+        } else if is(&argv[i], "user") {
+            // Only the default user exists.
+            if v.as_slice() != b"default" {
+                return Err(Error::other(msg::no_such_user(v)));
+            }
+        } else if is(&argv[i], "maxage") {
+            maxage = Some(crate::util::parse_i64(v).ok_or(Error::Syntax)?);
         } else {
             return Err(Error::Syntax);
         }
@@ -356,6 +379,8 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         return Err(Error::Syntax);
     }
     let mut n = 0;
+    let now = crate::util::now_ms();
+    let mut kill = Vec::new();
     for (slot, c) in srv.clients.iter().enumerate() {
         let Some(c) = c else { continue };
         if id.is_some_and(|i| i != c.id)
@@ -367,10 +392,16 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         if skipme && c.id == ctx.client.id {
             continue;
         }
-        srv.kill_list
-            .push(crate::server::ClientRef { slot, id: c.id });
+        if ctype.is_some_and(|t| t != type_of(srv, c.id)) {
+            continue;
+        }
+        if maxage.is_some_and(|m| (now - c.created_ms) / 1000 < m) {
+            continue;
+        }
+        kill.push(crate::server::ClientRef { slot, id: c.id });
         n += 1;
     }
+    srv.kill_list.extend(kill);
     Ok(Reply::Int(n))
 }
 

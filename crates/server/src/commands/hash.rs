@@ -1,15 +1,15 @@
 //! Hash commands.
 
 use super::{
-    check_type, cursor_arg, delete_if_empty, float_arg, int_arg, is, read_hash, scan_indices,
-    scan_opts, write_hash,
+    check_type, cursor_arg, delete_if_empty, int_arg, is, read_hash, scan_indices, scan_opts,
+    write_hash,
 };
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::hash::Hash;
 use crate::types::Value;
-use crate::util::{fmt_human, glob_match, parse_f64, parse_i64};
+use crate::util::{glob_match, parse_i64};
 
 fn hash_for_write<'a>(
     srv: &'a mut Server,
@@ -43,7 +43,7 @@ fn hset_generic(
     Ok(added)
 }
 
-/// HSET key field value [field value ...].
+/// `HSET key field value [field value ...]`.
 pub fn hset(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     Ok(Reply::Int(hset_generic(srv, ctx, argv, "hset")?))
 }
@@ -154,39 +154,49 @@ pub fn hstrlen(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     ))
 }
 
+/// The current value of a hash field for an increment (no key creation).
+fn field_for_incr(
+    srv: &mut Server,
+    ctx: &CallContext,
+    key: &[u8],
+    field: &[u8],
+) -> Result<Option<Vec<u8>>, Error> {
+    Ok(write_hash(srv, ctx, key)?.and_then(|h| h.map.get(field).cloned()))
+}
+
 /// HINCRBY.
 pub fn hincrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let by = int_arg(&argv[3])?;
-    let h = hash_for_write(srv, ctx, &argv[1])?;
-    let cur = match h.map.get(argv[2].as_slice()) {
-        Some(v) => parse_i64(v).ok_or(Error::other("ERR hash value is not an integer"))?,
+    let cur = match field_for_incr(srv, ctx, &argv[1], &argv[2])? {
+        Some(v) => parse_i64(&v).ok_or(Error::other(msg::HASH_VALUE_IS_NOT_AN_INTEGER))?,
         None => 0,
     };
     let n = cur.checked_add(by).ok_or(Error::Overflow)?;
-    h.set(&argv[2], n.to_string().as_bytes());
+    hash_for_write(srv, ctx, &argv[1])?.set(&argv[2], n.to_string().as_bytes());
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Int(n))
 }
 
 /// HINCRBYFLOAT.
 pub fn hincrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let by = float_arg(&argv[3])?;
-    let h = hash_for_write(srv, ctx, &argv[1])?;
-    let cur = match h.map.get(argv[2].as_slice()) {
-        Some(v) => parse_f64(v).ok_or(Error::other("ERR hash value is not a float"))?,
-        None => 0.0,
-    };
-    let n = cur + by;
-    if !n.is_finite() {
-        return Err(Error::other("ERR increment would produce NaN or Infinity"));
+    use crate::longdouble::{incr_by_float, IncrError, LongDouble};
+    if LongDouble::parse(&argv[3]).is_none() {
+        return Err(Error::NotFloat);
     }
-    let s = fmt_human(n);
-    h.set(&argv[2], s.as_bytes());
+    let cur = field_for_incr(srv, ctx, &argv[1], &argv[2])?.unwrap_or_else(|| b"0".to_vec());
+    if LongDouble::parse(&cur).is_none() {
+        return Err(Error::other(msg::HASH_VALUE_IS_NOT_A_FLOAT));
+    }
+    let s = incr_by_float(&cur, &argv[3]).map_err(|e| match e {
+        IncrError::NotFloat => Error::NotFloat,
+        IncrError::NanOrInf => Error::other(msg::INCREMENT_WOULD_PRODUCE_NAN_OR_INFINITY),
+    })?;
+    hash_for_write(srv, ctx, &argv[1])?.set(&argv[2], s.as_bytes());
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Bulk(s.into_bytes()))
 }
 
-/// HSCAN key cursor [MATCH p] [COUNT n].
+/// `HSCAN key cursor [MATCH p] [COUNT n]`.
 pub fn hscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[2])?;
     let (pat, count, _) = scan_opts(argv, 3, false)?;
@@ -221,7 +231,7 @@ pub fn hscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     ]))
 }
 
-/// HRANDFIELD key [count [WITHVALUES]].
+/// `HRANDFIELD key [count [WITHVALUES]]`.
 pub fn hrandfield(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let count = match argv.get(2) {
         Some(c) => Some(int_arg(c)?),
@@ -234,7 +244,7 @@ pub fn hrandfield(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     };
     if let Some(c) = count {
         if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other("ERR value is out of range"));
+            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
         }
     }
     let resp3 = ctx.resp >= 3;

@@ -2,7 +2,7 @@
 //! RENAME* RANDOMKEY MOVE COPY TOUCH OBJECT.
 
 use super::{cursor_arg, int_arg, is, read_key, scan_indices, scan_opts};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::util::glob_match;
@@ -67,21 +67,14 @@ fn expire_generic(
         } else if is(o, "lt") {
             lt = true;
         } else {
-            return Err(Error::other(format!(
-                "ERR Unsupported option {}",
-                String::from_utf8_lossy(o)
-            )));
+            return Err(Error::other(msg::unsupported_option(o)));
         }
     }
     if nx && (xx || gt || lt) {
-        return Err(Error::other(
-            "ERR NX and XX, GT or LT options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::NX_AND_XX_GT_OR_LT));
     }
     if gt && lt {
-        return Err(Error::other(
-            "ERR GT and LT options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::GT_AND_LT_OPTIONS_AT_THE));
     }
     let when = v
         .checked_mul(unit)
@@ -197,7 +190,7 @@ pub fn keys(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     Ok(Reply::Array(out))
 }
 
-/// SCAN cursor [MATCH p] [COUNT n] [TYPE t].
+/// `SCAN cursor [MATCH p] [COUNT n] [TYPE t]`.
 pub fn scan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[1])?;
     let (pat, count, ty) = scan_opts(argv, 2, true)?;
@@ -285,7 +278,7 @@ pub fn randomkey(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> 
         if db.expire_if_needed(&k, now) {
             continue;
         }
-        return Ok(Reply::Bulk(k));
+        return Ok(Reply::Bulk(k.to_vec()));
     }
     Ok(Reply::Null)
 }
@@ -302,9 +295,7 @@ fn db_index(srv: &Server, a: &[u8]) -> Result<usize, Error> {
 pub fn move_(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let dst = db_index(srv, &argv[2])?;
     if dst == ctx.db {
-        return Err(Error::other(
-            "ERR source and destination objects are the same",
-        ));
+        return Err(Error::other(msg::SOURCE_AND_DESTINATION_OBJECTS_ARE_THE));
     }
     let now = srv.now;
     if srv.dbs[ctx.db].get(&argv[1], now).is_none() || srv.dbs[dst].get(&argv[1], now).is_some() {
@@ -323,7 +314,7 @@ pub fn move_(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     Ok(Reply::Int(1))
 }
 
-/// COPY src dst [DB db] [REPLACE].
+/// `COPY src dst [DB db] [REPLACE]`.
 pub fn copy(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut dst_db = ctx.db;
     let mut replace = false;
@@ -340,9 +331,7 @@ pub fn copy(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         }
     }
     if dst_db == ctx.db && argv[1] == argv[2] {
-        return Err(Error::other(
-            "ERR source and destination objects are the same",
-        ));
+        return Err(Error::other(msg::SOURCE_AND_DESTINATION_OBJECTS_ARE_THE));
     }
     let now = srv.now;
     let Some(v) = srv.dbs[ctx.db].get(&argv[1], now).cloned() else {
@@ -374,8 +363,10 @@ pub fn object_encoding(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]
 pub fn object_refcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let now = srv.now;
     Ok(match srv.dbs[ctx.db].get(&argv[2], now) {
-        Some(crate::types::Value::Str(s))
-            if crate::util::parse_i64(s).is_some_and(|n| (0..10000).contains(&n)) =>
+        Some(v)
+            if v.as_str()
+                .and_then(crate::util::parse_i64)
+                .is_some_and(|n| (0..10000).contains(&n)) =>
         {
             Reply::Int(i32::MAX as i64)
         }
@@ -384,28 +375,13 @@ pub fn object_refcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]
     })
 }
 
-/// OBJECT IDLETIME: access times are not tracked (no LRU eviction), so
-/// this reports seconds since the key's database was last... not kept:
-/// the error Redis gives when the policy tracks LFU instead.
-pub fn object_idletime(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let now = srv.now;
-    if srv.dbs[ctx.db].get(&argv[2], now).is_none() {
-        return Ok(Reply::Null);
-    }
-    Err(Error::other(
-        "ERR An LRU maxmemory policy is not selected, access time not tracked. redlua-server does not track key access times.",
-    ))
-}
-
 /// OBJECT FREQ.
 pub fn object_freq(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let now = srv.now;
     if srv.dbs[ctx.db].get(&argv[2], now).is_none() {
         return Ok(Reply::Null);
     }
-    Err(Error::other(
-        "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
-    ))
+    Err(Error::other(msg::AN_LFU_MAXMEMORY_POLICY_IS_NOT))
 }
 
 /// OBJECT HELP.
@@ -419,9 +395,6 @@ pub fn object_help(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>])
             "FREQ <key>",
             "    Return the access frequency index of the <key>. The returned integer is",
             "    proportional to the logarithm of the recent access frequency of the key.",
-            "IDLETIME <key>",
-            "    Return the idle time of the <key>, that is the approximated number of",
-            "    seconds elapsed since the last access to the key.",
             "REFCOUNT <key>",
             "    Return the number of references of the value associated with the specified",
             "    <key>.",

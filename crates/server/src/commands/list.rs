@@ -1,7 +1,7 @@
 //! List commands, including the blocking ones.
 
 use super::{check_type, delete_if_empty, int_arg, is, read_list, timeout_arg, write_list};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 use crate::types::list::{resolve_range, List};
@@ -107,12 +107,12 @@ fn pop(l: &mut List, left: bool) -> Option<Vec<u8>> {
     }
 }
 
-/// LPOP key [count].
+/// `LPOP key [count]`.
 pub fn lpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     pop_generic(srv, ctx, argv, true)
 }
 
-/// RPOP key [count].
+/// `RPOP key [count]`.
 pub fn rpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     pop_generic(srv, ctx, argv, false)
 }
@@ -140,10 +140,11 @@ pub fn lrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
 
 /// LINDEX.
 pub fn lindex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let i = int_arg(&argv[2])?;
+    // Redis looks the key up before parsing the index.
     let Some(l) = read_list(srv, ctx, &argv[1])? else {
         return Ok(Reply::Null);
     };
+    let i = int_arg(&argv[2])?;
     Ok(Reply::opt_bulk(l.index(i).map(|i| l.items[i].as_slice())))
 }
 
@@ -239,7 +240,7 @@ pub fn linsert(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     Ok(Reply::Int(n as i64))
 }
 
-/// LPOS key element [RANK r] [COUNT n] [MAXLEN m].
+/// `LPOS key element [RANK r] [COUNT n] [MAXLEN m]`.
 pub fn lpos(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut rank, mut count, mut maxlen) = (1i64, None, 0i64);
     let mut i = 3;
@@ -251,23 +252,21 @@ pub fn lpos(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         if is(&argv[i], "rank") {
             rank = int_arg(v)?;
             if rank == 0 {
-                return Err(Error::other(
-                    "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list",
-                ));
+                return Err(Error::other(msg::RANK_CAN_T_BE_ZERO_USE));
             }
             if rank == i64::MIN {
-                return Err(Error::other("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
+                return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE_VALUE));
             }
         } else if is(&argv[i], "count") {
             let c = int_arg(v)?;
             if c < 0 {
-                return Err(Error::other("ERR COUNT can't be negative"));
+                return Err(Error::other(msg::COUNT_CAN_T_BE_NEGATIVE));
             }
             count = Some(c as usize);
         } else if is(&argv[i], "maxlen") {
             maxlen = int_arg(v)?;
             if maxlen < 0 {
-                return Err(Error::other("ERR MAXLEN can't be negative"));
+                return Err(Error::other(msg::MAXLEN_CAN_T_BE_NEGATIVE));
             }
         } else {
             return Err(Error::Syntax);

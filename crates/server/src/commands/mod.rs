@@ -15,7 +15,7 @@ pub mod string;
 pub mod transaction;
 pub mod zset;
 
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::server::{CallContext, Server};
 use crate::types::Value;
 use crate::util::{parse_f64, parse_i64};
@@ -260,7 +260,6 @@ const CONFIG_SUBS: &[Command] = &[
 const OBJECT_SUBS: &[Command] = &[
     sub!("object", "encoding", 3, READONLY, 2, 2, 1, "generic", k::object_encoding),
     sub!("object", "refcount", 3, READONLY, 2, 2, 1, "generic", k::object_refcount),
-    sub!("object", "idletime", 3, READONLY, 2, 2, 1, "generic", k::object_idletime),
     sub!("object", "freq", 3, READONLY, 2, 2, 1, "generic", k::object_freq),
     sub!("object", "help", 2, LOADING | STALE, 0, 0, 0, "generic", k::object_help),
 ];
@@ -467,8 +466,10 @@ pub static COMMANDS: &[Command] = &[
     c!("unwatch", 1, NOSCRIPT | LOADING | STALE | FAST | ALLOW_BUSY, 0, 0, 0, "transactions", tx::unwatch),
 ];
 
-fn table() -> &'static HashMap<&'static [u8], &'static Command> {
-    static T: OnceLock<HashMap<&'static [u8], &'static Command>> = OnceLock::new();
+type Table = HashMap<&'static [u8], &'static Command, ahash::RandomState>;
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| COMMANDS.iter().map(|c| (c.name.as_bytes(), c)).collect())
 }
 
@@ -515,11 +516,17 @@ pub fn timeout_arg(srv: &Server, a: &[u8]) -> Result<Option<i64>, Error> {
         return Err(Error::TimeoutNegative);
     }
     let ms = (secs * 1000.0).ceil();
-    if ms >= 9.0e15 {
-        return Err(Error::TimeoutNotFloat);
+    // Redis converts with a C cast: out of range becomes LLONG_MIN on x86,
+    // which it then reports as negative.
+    if ms >= 9.223_372_036_854_776e18 {
+        return Err(Error::TimeoutNegative);
     }
     let ms = ms as i64;
-    Ok(if ms == 0 { None } else { Some(srv.now + ms) })
+    Ok(if ms == 0 {
+        None
+    } else {
+        Some(srv.now.saturating_add(ms))
+    })
 }
 
 /// Looks up a key for reading, counting hits and misses.
@@ -533,6 +540,18 @@ pub fn read_key<'a>(srv: &'a mut Server, ctx: &CallContext, key: &[u8]) -> Optio
         srv.stats.keyspace_misses += 1;
     }
     srv.dbs[ctx.db].dict.get(key)
+}
+
+/// Reads a string key (WRONGTYPE otherwise).
+pub fn read_str<'a>(
+    srv: &'a mut Server,
+    ctx: &CallContext,
+    key: &[u8],
+) -> Result<Option<&'a [u8]>, Error> {
+    match read_key(srv, ctx, key) {
+        None => Ok(None),
+        Some(v) => v.as_str().map(Some).ok_or(Error::WrongType),
+    }
 }
 
 /// Generates a typed read accessor returning `Ok(None)` for a missing key.
@@ -572,7 +591,6 @@ macro_rules! typed_write {
     };
 }
 
-typed_read!(read_str, Str, Vec<u8>);
 typed_read!(read_list, List, crate::types::list::List);
 typed_read!(read_hash, Hash, crate::types::hash::Hash);
 typed_read!(read_set, Set, crate::types::set::Set);
@@ -647,9 +665,9 @@ pub fn scan_opts(
 
 /// Parses a SCAN cursor.
 pub fn cursor_arg(a: &[u8]) -> Result<u64, Error> {
-    let s = std::str::from_utf8(a).map_err(|_| Error::other("ERR invalid cursor"))?;
+    let s = std::str::from_utf8(a).map_err(|_| Error::other(msg::INVALID_CURSOR))?;
     s.parse::<u64>()
-        .map_err(|_| Error::other("ERR invalid cursor"))
+        .map_err(|_| Error::other(msg::INVALID_CURSOR))
 }
 
 /// One step of the downward-index scan used by every SCAN-family command:

@@ -1,6 +1,6 @@
 //! PUBLISH SUBSCRIBE UNSUBSCRIBE PSUBSCRIBE PUNSUBSCRIBE PUBSUB.
 
-use crate::errors::CmdResult;
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 
@@ -82,29 +82,27 @@ pub fn psubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     sub_generic(srv, ctx, argv, true)
 }
 
-/// UNSUBSCRIBE [channel...].
+/// `UNSUBSCRIBE [channel...]`.
 pub fn unsubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     unsub_generic(srv, ctx, argv, false)
 }
 
-/// PUNSUBSCRIBE [pattern...].
+/// `PUNSUBSCRIBE [pattern...]`.
 pub fn punsubscribe(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     unsub_generic(srv, ctx, argv, true)
 }
 
-/// PUBSUB CHANNELS [pattern].
+/// `PUBSUB CHANNELS [pattern]`.
 pub fn pubsub_channels(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
-        return Err(crate::errors::Error::other(
-            "ERR unknown subcommand or wrong number of arguments for 'CHANNELS'. Try PUBSUB HELP.",
-        ));
+        return Err(Error::other(msg::UNKNOWN_SUBCOMMAND_OR_WRONG_NUMBER_OF));
     }
     Ok(Reply::bulks(
         srv.pubsub.channels(argv.get(2).map(|p| p.as_slice())),
     ))
 }
 
-/// PUBSUB NUMSUB [channel...].
+/// `PUBSUB NUMSUB [channel...]`.
 pub fn pubsub_numsub(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut out = Vec::new();
     for ch in &argv[2..] {

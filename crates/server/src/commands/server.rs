@@ -2,7 +2,7 @@
 //! TIME LASTSAVE SHUTDOWN.
 
 use super::{flags, is, Command, COMMANDS};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::util::glob_match;
@@ -89,7 +89,7 @@ fn find_command(name: &[u8]) -> Option<&'static Command> {
     }
 }
 
-/// COMMAND INFO [name...].
+/// `COMMAND INFO [name...]`.
 pub fn command_info(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() == 2 {
         return Ok(Reply::Array(COMMANDS.iter().map(command_entry).collect()));
@@ -118,7 +118,7 @@ fn doc_entry(c: &Command) -> Reply {
     Reply::Map(m)
 }
 
-/// COMMAND DOCS [name...]: the group of each command (summaries,
+/// `COMMAND DOCS [name...]: the group of each command (summaries,`
 /// complexity and argument docs are not carried by this server).
 pub fn command_docs(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let list: Vec<&'static Command> = if argv.len() == 2 {
@@ -133,7 +133,7 @@ pub fn command_docs(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>])
     ))
 }
 
-/// COMMAND LIST [FILTERBY PATTERN p|ACLCAT c|MODULE m].
+/// `COMMAND LIST [FILTERBY PATTERN p|ACLCAT c|MODULE m]`.
 pub fn command_list(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut names: Vec<&'static Command> = Vec::new();
     for c in COMMANDS {
@@ -175,13 +175,13 @@ pub fn command_list(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>])
 pub fn command_getkeys(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let args = &argv[2..];
     let Some(c) = super::lookup(&args[0]) else {
-        return Err(Error::other("ERR Invalid command specified"));
+        return Err(Error::other(msg::INVALID_COMMAND_SPECIFIED));
     };
     let c = crate::server::resolve(c, args)
-        .map_err(|_| Error::other("ERR Invalid number of arguments specified for command"))?;
+        .map_err(|_| Error::other(msg::INVALID_NUMBER_OF_ARGUMENTS_SPECIFIED_FOR))?;
     let pos = c.key_positions(args.len());
     if pos.is_empty() {
-        return Err(Error::other("ERR The command has no key arguments"));
+        return Err(Error::other(msg::THE_COMMAND_HAS_NO_KEY_ARGUMENTS));
     }
     Ok(Reply::Array(
         pos.into_iter().map(|i| Reply::bulk(&args[i])).collect(),
@@ -227,7 +227,7 @@ pub fn config_get(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     Ok(Reply::Map(out))
 }
 
-/// CONFIG SET name value [name value...]: all or nothing.
+/// `CONFIG SET name value [name value...]: all or nothing`.
 pub fn config_set(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if !argv.len().is_multiple_of(2) {
         return Err(Error::Arity("config|set".into()));
@@ -237,9 +237,7 @@ pub fn config_set(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     for p in argv[2..].chunks(2) {
         let name = String::from_utf8_lossy(&p[0]).to_ascii_lowercase();
         if !crate::config::PARAMS.contains(&name.as_str()) {
-            return Err(Error::other(format!(
-                "ERR Unknown option or number of arguments for CONFIG SET - '{name}'"
-            )));
+            return Err(Error::other(msg::config_set_unknown(&name)));
         }
         let canonical = if name == "lua-time-limit" {
             "busy-reply-threshold".to_string()
@@ -247,8 +245,9 @@ pub fn config_set(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             name.clone()
         };
         if !names.insert(canonical) {
-            return Err(Error::other(format!(
-                "ERR CONFIG SET failed (possibly related to argument '{name}') - duplicate parameter"
+            return Err(Error::other(msg::config_set_failed(
+                &name,
+                "duplicate parameter",
             )));
         }
         cfg.set(&name, &String::from_utf8_lossy(&p[1]), false)?;
@@ -280,15 +279,13 @@ pub fn config_help(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>])
     ))
 }
 
-/// SLOWLOG GET [count].
+/// `SLOWLOG GET [count]`.
 pub fn slowlog_get(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let n = match argv.get(2) {
         Some(a) => {
             let n = super::int_arg(a)?;
             if n < -1 {
-                return Err(Error::other(
-                    "ERR count should be greater than or equal to -1",
-                ));
+                return Err(Error::other(msg::COUNT_SHOULD_BE_GREATER_THAN_OR));
             }
             if n == -1 {
                 usize::MAX
@@ -473,23 +470,28 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
     }
     if want("commandstats") {
         sec(&mut out, "Commandstats");
-        let mut names: Vec<_> = srv.stats.per_command.iter().collect();
-        names.sort_by_key(|(n, _)| *n);
-        for (name, (calls, usec, failed, rejected)) in names {
+        let mut stats: Vec<_> = srv.stats.per_command.values().collect();
+        stats.sort_by_key(|c| c.name);
+        for c in stats {
             let _ = write!(
                 out,
                 "cmdstat_{}:calls={},usec={},usec_per_call={:.2},rejected_calls={},failed_calls={}\r\n",
-                name,
-                calls,
-                usec,
-                if *calls > 0 { *usec as f64 / *calls as f64 } else { 0.0 },
-                rejected,
-                failed
+                c.name,
+                c.calls,
+                c.usec,
+                if c.calls > 0 { c.usec as f64 / c.calls as f64 } else { 0.0 },
+                c.rejected,
+                c.failed
             );
         }
     }
     if want("errorstats") {
         sec(&mut out, "Errorstats");
+        let mut errs: Vec<_> = srv.stats.errors.iter().collect();
+        errs.sort();
+        for (code, n) in errs {
+            let _ = write!(out, "errorstat_{code}:count={n}\r\n");
+        }
     }
     if want("cluster") {
         sec(&mut out, "Cluster");
@@ -512,7 +514,7 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
     out
 }
 
-/// INFO [section...].
+/// `INFO [section...]`.
 pub fn info(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let sections: Vec<String> = argv[1..]
         .iter()
@@ -537,7 +539,7 @@ fn flush_mode(argv: &[Vec<u8>]) -> Result<(), Error> {
     }
 }
 
-/// FLUSHDB [ASYNC|SYNC].
+/// `FLUSHDB [ASYNC|SYNC]`.
 pub fn flushdb(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     flush_mode(argv)?;
     srv.modified_all(Some(ctx.db));
@@ -545,7 +547,7 @@ pub fn flushdb(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     Ok(Reply::ok())
 }
 
-/// FLUSHALL [ASYNC|SYNC].
+/// `FLUSHALL [ASYNC|SYNC]`.
 pub fn flushall(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     flush_mode(argv)?;
     srv.modified_all(None);
@@ -569,7 +571,7 @@ pub fn lastsave(srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> 
     Ok(Reply::Int(srv.lastsave))
 }
 
-/// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. There is no persistence,
+/// `SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. There is no persistence,`
 /// so SAVE has nothing to write; the server stops either way.
 pub fn shutdown(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut save, mut nosave, mut abort) = (false, false, false);
@@ -589,7 +591,7 @@ pub fn shutdown(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
         return Err(Error::Syntax);
     }
     if abort {
-        return Err(Error::other("ERR No shutdown in progress."));
+        return Err(Error::other(msg::NO_SHUTDOWN_IN_PROGRESS));
     }
     srv.shutdown = true;
     // Like Redis, a successful SHUTDOWN closes connections without a reply.

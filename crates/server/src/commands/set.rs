@@ -4,7 +4,7 @@ use super::{
     check_type, cursor_arg, delete_if_empty, int_arg, is, read_set, scan_indices, scan_opts,
     write_set,
 };
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::set::Set;
@@ -71,7 +71,7 @@ pub fn scard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     ))
 }
 
-/// SPOP key [count].
+/// `SPOP key [count]`.
 pub fn spop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
         return Err(Error::Syntax);
@@ -116,7 +116,7 @@ pub fn spop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     })
 }
 
-/// SRANDMEMBER key [count].
+/// `SRANDMEMBER key [count]`.
 pub fn srandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if argv.len() > 3 {
         return Err(Error::Syntax);
@@ -127,7 +127,7 @@ pub fn srandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     };
     if let Some(c) = count {
         if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other("ERR value is out of range"));
+            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
         }
     }
     let len = read_set(srv, ctx, &argv[1])?.map_or(0, |s| s.len());
@@ -293,17 +293,15 @@ pub fn sdiffstore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     store(srv, ctx, &argv[1], s)
 }
 
-/// SINTERCARD numkeys key... [LIMIT n].
+/// `SINTERCARD numkeys key... [LIMIT n]`.
 pub fn sintercard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let n = int_arg(&argv[1]).unwrap_or(0);
     if n <= 0 {
-        return Err(Error::other("ERR numkeys should be greater than 0"));
+        return Err(Error::other(msg::NUMKEYS_SHOULD_BE_GREATER_THAN_0));
     }
     let n = n as usize;
     if n > argv.len() - 2 {
-        return Err(Error::other(
-            "ERR Number of keys can't be greater than number of args",
-        ));
+        return Err(Error::other(msg::NUMBER_OF_KEYS_CAN_T_BE));
     }
     let mut limit = 0usize;
     let mut i = 2 + n;
@@ -311,7 +309,7 @@ pub fn sintercard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
         if is(&argv[i], "limit") && i + 1 < argv.len() {
             let l = int_arg(&argv[i + 1])?;
             if l < 0 {
-                return Err(Error::other("ERR LIMIT can't be negative"));
+                return Err(Error::other(msg::LIMIT_CAN_T_BE_NEGATIVE));
             }
             limit = l as usize;
             i += 2;
@@ -328,7 +326,7 @@ pub fn sintercard(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     Ok(Reply::Int(c as i64))
 }
 
-/// SSCAN key cursor [MATCH p] [COUNT n].
+/// `SSCAN key cursor [MATCH p] [COUNT n]`.
 pub fn sscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[2])?;
     let (pat, count, _) = scan_opts(argv, 3, false)?;

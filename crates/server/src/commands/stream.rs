@@ -2,7 +2,7 @@
 //! XTRIM XREAD (with BLOCK).
 
 use super::{check_type, int_arg, is, read_stream, write_stream};
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 use crate::types::stream::{Stream, StreamId};
@@ -13,7 +13,7 @@ use crate::types::Value;
 const NODE_ENTRIES: usize = 100;
 
 fn invalid_id() -> Error {
-    Error::other("ERR Invalid stream ID specified as stream command argument")
+    Error::other(msg::INVALID_STREAM_ID_SPECIFIED_AS_STREAM)
 }
 
 #[derive(Clone, Copy)]
@@ -42,7 +42,7 @@ fn parse_trim(argv: &[Vec<u8>], mut i: usize) -> Result<(TrimSpec, usize), Error
     let trim = if maxlen {
         let v = int_arg(th)?;
         if v < 0 {
-            return Err(Error::other("ERR The MAXLEN argument must be >= 0."));
+            return Err(Error::other(msg::THE_MAXLEN_ARGUMENT_MUST_BE_0));
         }
         Trim::MaxLen(v as u64)
     } else {
@@ -53,12 +53,10 @@ fn parse_trim(argv: &[Vec<u8>], mut i: usize) -> Result<(TrimSpec, usize), Error
     if i + 1 < argv.len() && is(&argv[i], "limit") {
         let l = int_arg(&argv[i + 1])?;
         if l < 0 {
-            return Err(Error::other("ERR The LIMIT argument must be >= 0."));
+            return Err(Error::other(msg::THE_LIMIT_ARGUMENT_MUST_BE_0));
         }
         if !approx {
-            return Err(Error::other(
-                "ERR syntax error, LIMIT cannot be used without the special ~ option",
-            ));
+            return Err(Error::other(msg::SYNTAX_ERROR_LIMIT_CANNOT_BE_USED));
         }
         limit = Some(l as u64);
         i += 2;
@@ -100,7 +98,7 @@ fn do_trim(s: &mut Stream, spec: &TrimSpec) -> usize {
     n
 }
 
-/// XADD key [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT c]] *|id field value...
+/// `XADD key [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT c]] *|id field value..`.
 pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut i = 2;
     let mut nomk = false;
@@ -135,9 +133,7 @@ pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     };
     if let Some((id, false)) = explicit {
         if id == StreamId::MIN {
-            return Err(Error::other(
-                "ERR The ID specified in XADD must be greater than 0-0",
-            ));
+            return Err(Error::other(msg::THE_ID_SPECIFIED_IN_XADD_MUST));
         }
     }
     if !check_type(srv, ctx, &argv[1], "stream")? {
@@ -156,13 +152,12 @@ pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
             if now > last.ms {
                 StreamId { ms: now, seq: 0 }
             } else {
-                last.incr().ok_or_else(|| Error::other("ERR The stream has exhausted the last possible ID, unable to add more items"))?
+                last.incr()
+                    .ok_or_else(|| Error::other(msg::THE_STREAM_HAS_EXHAUSTED_THE_LAST))?
             }
         }
         Some((base, true)) => {
-            let err = || {
-                Error::other("ERR The ID specified in XADD is equal or smaller than the target stream top item")
-            };
+            let err = || Error::other(msg::THE_ID_SPECIFIED_IN_XADD_IS);
             if base.ms < last.ms {
                 return Err(err());
             }
@@ -187,7 +182,7 @@ pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
                 if empty {
                     srv.dbs[ctx.db].remove(&argv[1]);
                 }
-                return Err(Error::other("ERR The ID specified in XADD is equal or smaller than the target stream top item"));
+                return Err(Error::other(msg::THE_ID_SPECIFIED_IN_XADD_IS));
             }
             id
         }
@@ -276,12 +271,12 @@ fn range_generic(
     Ok(Reply::Array(out))
 }
 
-/// XRANGE key start end [COUNT n].
+/// `XRANGE key start end [COUNT n]`.
 pub fn xrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     range_generic(srv, ctx, argv, false)
 }
 
-/// XREVRANGE key end start [COUNT n].
+/// `XREVRANGE key end start [COUNT n]`.
 pub fn xrevrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     range_generic(srv, ctx, argv, true)
 }
@@ -310,7 +305,7 @@ pub fn xdel(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     Ok(Reply::Int(n))
 }
 
-/// XTRIM key MAXLEN|MINID [=|~] threshold [LIMIT n].
+/// `XTRIM key MAXLEN|MINID [=|~] threshold [LIMIT n]`.
 pub fn xtrim(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if !(is(&argv[2], "maxlen") || is(&argv[2], "minid")) {
         return Err(Error::Syntax);
@@ -329,7 +324,7 @@ pub fn xtrim(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     Ok(Reply::Int(n as i64))
 }
 
-/// XREAD [COUNT n] [BLOCK ms] STREAMS key... id...
+/// `XREAD [COUNT n] [BLOCK ms] STREAMS key... id..`.
 pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let mut i = 1;
     let mut count = None;
@@ -343,9 +338,8 @@ pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
             count = if c > 0 { Some(c as usize) } else { None };
             i += 2;
         } else if is(&argv[i], "block") && i + 1 < argv.len() {
-            let ms = crate::util::parse_i64(&argv[i + 1]).ok_or(Error::other(
-                "ERR timeout is not an integer or out of range",
-            ))?;
+            let ms = crate::util::parse_i64(&argv[i + 1])
+                .ok_or(Error::other(msg::TIMEOUT_IS_NOT_AN_INTEGER_OR))?;
             if ms < 0 {
                 return Err(Error::TimeoutNegative);
             }
@@ -359,9 +353,7 @@ pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     };
     let rest = &argv[streams_at..];
     if rest.is_empty() || !rest.len().is_multiple_of(2) {
-        return Err(Error::other(
-            "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.",
-        ));
+        return Err(Error::other(msg::UNBALANCED_XREAD_LIST_OF_STREAMS_FOR));
     }
     let n = rest.len() / 2;
     let (keys, ids) = rest.split_at(n);
@@ -407,7 +399,11 @@ pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
             rewritten.extend(from.iter().map(|id| id.to_bytes()));
             ctx.action = Action::Block {
                 keys: keys.to_vec(),
-                deadline_ms: if ms == 0 { None } else { Some(srv.now + ms) },
+                deadline_ms: if ms == 0 {
+                    None
+                } else {
+                    Some(srv.now.saturating_add(ms))
+                },
                 argv: Some(rewritten),
             };
         }

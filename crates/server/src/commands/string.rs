@@ -1,19 +1,17 @@
 //! String commands.
 
-use super::{float_arg, int_arg, is, read_str};
-use crate::errors::{CmdResult, Error};
+use super::{int_arg, is, read_str};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
-use crate::util::{fmt_human, parse_f64, parse_i64};
+use crate::util::parse_i64;
 
 const MAX_STRING: usize = 512 * 1024 * 1024;
 
 /// GET.
 pub fn get(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    Ok(Reply::opt_bulk(
-        read_str(srv, ctx, &argv[1])?.map(|v| v.as_slice()),
-    ))
+    Ok(Reply::opt_bulk(read_str(srv, ctx, &argv[1])?))
 }
 
 #[derive(Default)]
@@ -95,9 +93,9 @@ fn store(
     expire: Option<i64>,
 ) {
     if keepttl {
-        srv.dbs[db].insert_keep_ttl(key, Value::Str(val));
+        srv.dbs[db].insert_keep_ttl(key, Value::string(val));
     } else {
-        srv.dbs[db].set(key, Value::Str(val));
+        srv.dbs[db].set(key, Value::string(val));
     }
     if let Some(w) = expire {
         srv.dbs[db].set_expire(key, w);
@@ -105,13 +103,13 @@ fn store(
     srv.modified(db, key);
 }
 
-/// SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT n|KEEPTTL].
+/// `SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT n|KEEPTTL]`.
 pub fn set(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let o = parse_set_opts(srv, argv, 3, "set", false)?;
     let key = &argv[1];
     let now = srv.now;
     let old = if o.get {
-        read_str(srv, ctx, key)?.cloned()
+        read_str(srv, ctx, key)?.map(<[u8]>::to_vec)
     } else {
         None
     };
@@ -172,14 +170,14 @@ pub fn psetex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
 
 /// GETSET.
 pub fn getset(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let old = read_str(srv, ctx, &argv[1])?.cloned();
+    let old = read_str(srv, ctx, &argv[1])?.map(<[u8]>::to_vec);
     store(srv, ctx.db, &argv[1], argv[2].clone(), false, None);
     Ok(Reply::opt_bulk(old.as_deref()))
 }
 
 /// GETDEL.
 pub fn getdel(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let old = read_str(srv, ctx, &argv[1])?.cloned();
+    let old = read_str(srv, ctx, &argv[1])?.map(<[u8]>::to_vec);
     if old.is_some() {
         srv.dbs[ctx.db].remove(&argv[1]);
         srv.modified(ctx.db, &argv[1]);
@@ -187,10 +185,10 @@ pub fn getdel(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     Ok(Reply::opt_bulk(old.as_deref()))
 }
 
-/// GETEX key [EX|PX|EXAT|PXAT n|PERSIST].
+/// `GETEX key [EX|PX|EXAT|PXAT n|PERSIST]`.
 pub fn getex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let o = parse_set_opts(srv, argv, 2, "getex", true)?;
-    let Some(v) = read_str(srv, ctx, &argv[1])?.cloned() else {
+    let Some(v) = read_str(srv, ctx, &argv[1])?.map(<[u8]>::to_vec) else {
         return Ok(Reply::Null);
     };
     let db = ctx.db;
@@ -212,7 +210,7 @@ pub fn mget(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     let mut out = Vec::with_capacity(argv.len() - 1);
     for k in &argv[1..] {
         out.push(match super::read_key(srv, ctx, k) {
-            Some(Value::Str(s)) => Reply::bulk(s),
+            Some(v) => v.as_str().map_or(Reply::Null, Reply::bulk),
             _ => Reply::Null,
         });
     }
@@ -252,16 +250,12 @@ fn incr_generic(srv: &mut Server, ctx: &mut CallContext, key: &[u8], by: i64) ->
     let now = srv.now;
     let cur = match srv.dbs[ctx.db].get_mut(key, now) {
         None => 0,
-        Some(Value::Str(s)) => parse_i64(s).ok_or(Error::NotInteger)?,
-        Some(_) => return Err(Error::WrongType),
+        Some(v) => parse_i64(v.as_str().ok_or(Error::WrongType)?).ok_or(Error::NotInteger)?,
     };
     let n = cur.checked_add(by).ok_or(Error::Overflow)?;
     let mut buf = Vec::with_capacity(20);
     crate::util::push_int(&mut buf, n);
-    match srv.dbs[ctx.db].dict.get_mut(key) {
-        Some(Value::Str(s)) => *s = buf,
-        _ => srv.dbs[ctx.db].set(key, Value::Str(buf)),
-    }
+    srv.dbs[ctx.db].insert_keep_ttl(key, Value::string(buf));
     srv.modified(ctx.db, key);
     Ok(Reply::Int(n))
 }
@@ -286,26 +280,26 @@ pub fn incrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
 pub fn decrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let by = int_arg(&argv[2])?;
     if by == i64::MIN {
-        return Err(Error::other("ERR decrement would overflow"));
+        return Err(Error::other(msg::DECREMENT_WOULD_OVERFLOW));
     }
     incr_generic(srv, ctx, &argv[1], -by)
 }
 
 /// INCRBYFLOAT.
 pub fn incrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
+    use crate::longdouble::{incr_by_float, IncrError};
     let now = srv.now;
     let cur = match srv.dbs[ctx.db].get(&argv[1], now) {
-        None => 0.0,
-        Some(Value::Str(s)) => parse_f64(s).ok_or(Error::NotFloat)?,
-        Some(_) => return Err(Error::WrongType),
+        None => b"0".to_vec(),
+        Some(v) => v.as_str().ok_or(Error::WrongType)?.to_vec(),
     };
-    let by = float_arg(&argv[2])?;
-    let n = cur + by;
-    if !n.is_finite() {
-        return Err(Error::other("ERR increment would produce NaN or Infinity"));
-    }
-    let s = fmt_human(n).into_bytes();
-    srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::Str(s.clone()));
+    let s = incr_by_float(&cur, &argv[2])
+        .map_err(|e| match e {
+            IncrError::NotFloat => Error::NotFloat,
+            IncrError::NanOrInf => Error::other(msg::INCREMENT_WOULD_PRODUCE_NAN_OR_INFINITY),
+        })?
+        .into_bytes();
+    srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::float_string(&s));
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Bulk(s))
 }
@@ -315,17 +309,17 @@ pub fn append(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     let now = srv.now;
     let len = match srv.dbs[ctx.db].get_mut(&argv[1], now) {
         None => {
-            srv.dbs[ctx.db].set(&argv[1], Value::Str(argv[2].clone()));
+            srv.dbs[ctx.db].set(&argv[1], Value::string_from(&argv[2]));
             argv[2].len()
         }
-        Some(Value::Str(s)) => {
+        Some(v) => {
+            let s = v.str_mut().ok_or(Error::WrongType)?;
             if s.len() + argv[2].len() > MAX_STRING {
                 return Err(Error::StringTooLong);
             }
             s.extend_from_slice(&argv[2]);
             s.len()
         }
-        Some(_) => return Err(Error::WrongType),
     };
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Int(len as i64))
@@ -370,14 +364,13 @@ pub fn getrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
 pub fn setrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let off = int_arg(&argv[2])?;
     if off < 0 {
-        return Err(Error::other("ERR offset is out of range"));
+        return Err(Error::other(msg::OFFSET_IS_OUT_OF_RANGE));
     }
     let val = &argv[3];
     let now = srv.now;
     let cur_len = match srv.dbs[ctx.db].get(&argv[1], now) {
         None => None,
-        Some(Value::Str(s)) => Some(s.len()),
-        Some(_) => return Err(Error::WrongType),
+        Some(v) => Some(v.as_str().ok_or(Error::WrongType)?.len()),
     };
     if val.is_empty() {
         return Ok(Reply::Int(cur_len.unwrap_or(0) as i64));
@@ -389,7 +382,11 @@ pub fn setrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
     if cur_len.is_none() {
         srv.dbs[ctx.db].set(&argv[1], Value::Str(Vec::new()));
     }
-    let Some(Value::Str(s)) = srv.dbs[ctx.db].dict.get_mut(argv[1].as_slice()) else {
+    let Some(s) = srv.dbs[ctx.db]
+        .dict
+        .get_mut(argv[1].as_slice())
+        .and_then(Value::str_mut)
+    else {
         return Err(Error::WrongType);
     };
     if s.len() < off + val.len() {
@@ -404,9 +401,7 @@ pub fn setrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
 fn bit_offset(a: &[u8]) -> Result<usize, Error> {
     match parse_i64(a) {
         Some(v) if v >= 0 && (v as u64) < (MAX_STRING as u64) * 8 => Ok(v as usize),
-        _ => Err(Error::other(
-            "ERR bit offset is not an integer or out of range",
-        )),
+        _ => Err(Error::other(msg::BIT_OFFSET_IS_NOT_AN_INTEGER)),
     }
 }
 
@@ -416,15 +411,19 @@ pub fn setbit(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     let on = match argv[3].as_slice() {
         b"1" => true,
         b"0" => false,
-        _ => return Err(Error::other("ERR bit is not an integer or out of range")),
+        _ => return Err(Error::other(msg::BIT_IS_NOT_AN_INTEGER_OR)),
     };
     let now = srv.now;
     match srv.dbs[ctx.db].get(&argv[1], now) {
         None => srv.dbs[ctx.db].set(&argv[1], Value::Str(Vec::new())),
-        Some(Value::Str(_)) => {}
+        Some(v) if v.as_str().is_some() => {}
         Some(_) => return Err(Error::WrongType),
     }
-    let Some(Value::Str(s)) = srv.dbs[ctx.db].dict.get_mut(argv[1].as_slice()) else {
+    let Some(s) = srv.dbs[ctx.db]
+        .dict
+        .get_mut(argv[1].as_slice())
+        .and_then(Value::str_mut)
+    else {
         return Err(Error::WrongType);
     };
     let byte = off >> 3;
@@ -454,7 +453,7 @@ pub fn getbit(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     ))
 }
 
-/// BITCOUNT key [start end [BYTE|BIT]].
+/// `BITCOUNT key [start end [BYTE|BIT]]`.
 pub fn bitcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut start, mut end, mut bit) = (0i64, -1i64, false);
     let ranged = argv.len() >= 4;

@@ -1,13 +1,13 @@
 //! MULTI EXEC DISCARD WATCH UNWATCH.
 
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 
 /// MULTI.
 pub fn multi(_srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
     if ctx.multi.is_some() {
-        return Err(Error::other("ERR MULTI calls can not be nested"));
+        return Err(Error::other(msg::MULTI_CALLS_CAN_NOT_BE_NESTED));
     }
     ctx.multi = Some(Vec::new());
     ctx.multi_error = false;
@@ -18,14 +18,14 @@ pub fn multi(_srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> Cmd
 /// them), unless a WATCHed key changed or a queued command was rejected.
 pub fn exec(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
     let Some(queue) = ctx.multi.take() else {
-        return Err(Error::other("ERR EXEC without MULTI"));
+        return Err(Error::other(msg::EXEC_WITHOUT_MULTI));
     };
     let had_error = std::mem::take(&mut ctx.multi_error);
     let dirty = srv.dirty_cas.contains(&ctx.client.id);
     srv.unwatch_all(ctx);
     if had_error {
         return Err(Error::other(
-            "EXECABORT Transaction discarded because of previous errors.",
+            msg::TRANSACTION_DISCARDED_BECAUSE_OF_PREVIOUS_ERRORS,
         ));
     }
     if dirty {
@@ -48,7 +48,7 @@ pub fn exec(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdRe
 /// DISCARD.
 pub fn discard(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
     if ctx.multi.take().is_none() {
-        return Err(Error::other("ERR DISCARD without MULTI"));
+        return Err(Error::other(msg::DISCARD_WITHOUT_MULTI));
     }
     ctx.multi_error = false;
     srv.unwatch_all(ctx);
@@ -58,7 +58,7 @@ pub fn discard(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> Cm
 /// WATCH key...
 pub fn watch(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if ctx.multi.is_some() {
-        return Err(Error::other("ERR WATCH inside MULTI is not allowed"));
+        return Err(Error::other(msg::WATCH_INSIDE_MULTI_IS_NOT_ALLOWED));
     }
     for k in &argv[1..] {
         let key = (ctx.db, k.clone());

@@ -4,7 +4,7 @@ use super::{
     check_type, cursor_arg, delete_if_empty, float_arg, int_arg, is, read_key, read_zset,
     scan_indices, scan_opts, timeout_arg, write_zset,
 };
-use crate::errors::{CmdResult, Error};
+use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 use crate::types::list::resolve_range;
@@ -26,7 +26,7 @@ fn zset_for_write<'a>(
     }
 }
 
-/// ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member ...
+/// `ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member ..`.
 pub fn zadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let (mut nx, mut xx, mut gt, mut lt, mut ch, mut incr) =
         (false, false, false, false, false, false);
@@ -55,19 +55,13 @@ pub fn zadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         return Err(Error::Syntax);
     }
     if nx && xx {
-        return Err(Error::other(
-            "ERR XX and NX options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::XX_AND_NX_OPTIONS_AT_THE));
     }
     if (nx && (gt || lt)) || (gt && lt) {
-        return Err(Error::other(
-            "ERR GT, LT, and/or NX options at the same time are not compatible",
-        ));
+        return Err(Error::other(msg::GT_LT_AND_OR_NX_OPTIONS));
     }
     if incr && pairs.len() > 2 {
-        return Err(Error::other(
-            "ERR INCR option supports a single increment-element pair",
-        ));
+        return Err(Error::other(msg::INCR_OPTION_SUPPORTS_A_SINGLE_INCREMENT));
     }
     let mut scores = Vec::with_capacity(pairs.len() / 2);
     for p in pairs.chunks(2) {
@@ -89,7 +83,7 @@ pub fn zadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
                 let new = if incr { cur + score } else { score };
                 if new.is_nan() {
                     delete_if_empty(srv, ctx.db, &argv[1]);
-                    return Err(Error::other("ERR resulting score is not a number (NaN)"));
+                    return Err(Error::other(msg::RESULTING_SCORE_IS_NOT_A_NUMBER));
                 }
                 if (gt && new <= cur) || (lt && new >= cur) {
                     continue;
@@ -127,7 +121,7 @@ pub fn zincrby(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
     let new = z.score(&argv[3]).unwrap_or(0.0) + by;
     if new.is_nan() {
         delete_if_empty(srv, ctx.db, &argv[1]);
-        return Err(Error::other("ERR resulting score is not a number (NaN)"));
+        return Err(Error::other(msg::RESULTING_SCORE_IS_NOT_A_NUMBER));
     }
     z.insert(&argv[3], new);
     srv.modified(ctx.db, &argv[1]);
@@ -237,57 +231,46 @@ struct RangeSpec {
 
 /// Selected (member, score) entries of a range query.
 fn select(z: &ZSet, spec: &RangeSpec, a1: &[u8], a2: &[u8]) -> Result<Vec<(Vec<u8>, f64)>, Error> {
-    let ranks: Vec<usize> = match spec.by {
+    // The selected ranks as a forward range `a..b`, walked in reverse for REV.
+    let (a, b) = match spec.by {
         By::Rank => {
             let (s, e) = (int_arg(a1)?, int_arg(a2)?);
             match resolve_range(s, e, z.len()) {
-                None => vec![],
-                Some((s, e)) => {
-                    if spec.rev {
-                        let n = z.len();
-                        (s..=e).map(|i| n - 1 - i).collect()
-                    } else {
-                        (s..=e).collect()
-                    }
-                }
+                None => (0, 0),
+                Some((s, e)) if spec.rev => (z.len() - 1 - e, z.len() - s),
+                Some((s, e)) => (s, e + 1),
             }
         }
         By::Score | By::Lex => {
             let (lo, hi) = if spec.rev { (a2, a1) } else { (a1, a2) };
-            let (a, b) = if spec.by == By::Score {
+            if spec.by == By::Score {
                 let (min, max) = score_range(lo, hi)?;
                 score_span(z, &min, &max)
             } else {
                 let (min, max) = lex_range(lo, hi)?;
                 lex_span(z, &min, &max)
-            };
-            let it: Box<dyn Iterator<Item = usize>> = if spec.rev {
-                Box::new((a..b).rev())
-            } else {
-                Box::new(a..b)
-            };
-            match spec.limit {
-                Some((off, cnt)) => {
-                    if off < 0 {
-                        vec![]
-                    } else {
-                        let it = it.skip(off as usize);
-                        if cnt < 0 {
-                            it.collect()
-                        } else {
-                            it.take(cnt as usize).collect()
-                        }
-                    }
-                }
-                None => it.collect(),
             }
         }
     };
-    Ok(ranks
-        .into_iter()
-        .filter_map(|i| z.at(i))
-        .map(|(m, s)| (m.to_vec(), s))
-        .collect())
+    let (skip, take) = match spec.limit {
+        Some((off, _)) if off < 0 => return Ok(vec![]),
+        Some((off, cnt)) => (
+            off as usize,
+            if cnt < 0 { usize::MAX } else { cnt as usize },
+        ),
+        None => (0, usize::MAX),
+    };
+    let owned = |(m, s): (&[u8], f64)| (m.to_vec(), s);
+    Ok(if spec.rev {
+        z.range(a, b)
+            .rev()
+            .skip(skip)
+            .take(take)
+            .map(owned)
+            .collect()
+    } else {
+        z.range(a, b).skip(skip).take(take).map(owned).collect()
+    })
 }
 
 fn validate_range_args(spec: &RangeSpec, a1: &[u8], a2: &[u8]) -> Result<(), Error> {
@@ -355,14 +338,10 @@ fn parse_range_opts(
         i += 1;
     }
     if spec.limit.is_some() && spec.by == By::Rank {
-        return Err(Error::other(
-            "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX",
-        ));
+        return Err(Error::other(msg::SYNTAX_ERROR_LIMIT_IS_ONLY_SUPPORTED));
     }
     if spec.withscores && spec.by == By::Lex {
-        return Err(Error::other(
-            "ERR syntax error, WITHSCORES not supported in combination with BYLEX",
-        ));
+        return Err(Error::other(msg::SYNTAX_ERROR_WITHSCORES_NOT_SUPPORTED_IN));
     }
     Ok(spec)
 }
@@ -390,43 +369,43 @@ fn spec(by: By, rev: bool) -> RangeSpec {
     }
 }
 
-/// ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT o c] [WITHSCORES].
+/// `ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT o c] [WITHSCORES]`.
 pub fn zrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Rank, false), false, false)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZREVRANGE key start stop [WITHSCORES].
+/// `ZREVRANGE key start stop [WITHSCORES]`.
 pub fn zrevrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Rank, true), false, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT o c].
+/// `ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT o c]`.
 pub fn zrangebyscore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Score, false), false, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT o c].
+/// `ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT o c]`.
 pub fn zrevrangebyscore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Score, true), false, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZRANGEBYLEX key min max [LIMIT o c].
+/// `ZRANGEBYLEX key min max [LIMIT o c]`.
 pub fn zrangebylex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Lex, false), true, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZREVRANGEBYLEX key max min [LIMIT o c].
+/// `ZREVRANGEBYLEX key max min [LIMIT o c]`.
 pub fn zrevrangebylex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 4, spec(By::Lex, true), true, true)?;
     range_generic(srv, ctx, argv, s)
 }
 
-/// ZRANGESTORE dst src min max [BYSCORE|BYLEX] [REV] [LIMIT o c].
+/// `ZRANGESTORE dst src min max [BYSCORE|BYLEX] [REV] [LIMIT o c]`.
 pub fn zrangestore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let s = parse_range_opts(argv, 5, spec(By::Rank, false), true, false)?;
     validate_range_args(&s, &argv[3], &argv[4])?;
@@ -578,12 +557,12 @@ fn zpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>], max: bool) ->
     Ok(entries_reply(items, true, ctx.resp))
 }
 
-/// ZPOPMIN key [count].
+/// `ZPOPMIN key [count]`.
 pub fn zpopmin(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     zpop(srv, ctx, argv, false)
 }
 
-/// ZPOPMAX key [count].
+/// `ZPOPMAX key [count]`.
 pub fn zpopmax(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     zpop(srv, ctx, argv, true)
 }
@@ -636,9 +615,7 @@ fn store_op(
 ) -> CmdResult {
     let n = int_arg(&argv[2])?;
     if n < 1 {
-        return Err(Error::other(format!(
-            "ERR at least 1 input key is needed for '{name}' command"
-        )));
+        return Err(Error::other(msg::at_least_one_key(name)));
     }
     let n = n as usize;
     if n > argv.len() - 3 {
@@ -652,7 +629,7 @@ fn store_op(
         if op != SetOp::Diff && is(&argv[i], "weights") && i + n < argv.len() {
             for (j, w) in weights.iter_mut().enumerate() {
                 *w = crate::util::parse_f64(&argv[i + 1 + j])
-                    .ok_or(Error::other("ERR weight value is not a float"))?;
+                    .ok_or(Error::other(msg::WEIGHT_VALUE_IS_NOT_A_FLOAT))?;
             }
             i += n + 1;
         } else if op != SetOp::Diff && is(&argv[i], "aggregate") && i + 1 < argv.len() {
@@ -768,7 +745,7 @@ pub fn zdiffstore(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
     store_op(srv, ctx, argv, SetOp::Diff, "zdiffstore")
 }
 
-/// ZSCAN key cursor [MATCH p] [COUNT n].
+/// `ZSCAN key cursor [MATCH p] [COUNT n]`.
 pub fn zscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let cursor = cursor_arg(&argv[2])?;
     let (pat, count, _) = scan_opts(argv, 3, false)?;
@@ -800,7 +777,7 @@ pub fn zscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     ]))
 }
 
-/// ZRANDMEMBER key [count [WITHSCORES]].
+/// `ZRANDMEMBER key [count [WITHSCORES]]`.
 pub fn zrandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let count = match argv.get(2) {
         Some(c) => Some(int_arg(c)?),
@@ -813,7 +790,7 @@ pub fn zrandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     };
     if let Some(c) = count {
         if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other("ERR value is out of range"));
+            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
         }
     }
     let len = read_zset(srv, ctx, &argv[1])?.map_or(0, |z| z.len());

@@ -1,6 +1,6 @@
 //! Hashes: an insertion-ordered field map.
 
-use super::{LISTPACK_MAX_ENTRIES, LISTPACK_MAX_VALUE};
+use super::{HASH_MAX_LISTPACK_ENTRIES, LISTPACK_MAX_VALUE};
 use indexmap::IndexMap;
 
 /// A hash value.
@@ -29,7 +29,7 @@ impl Hash {
                 true
             }
         };
-        if self.map.len() > LISTPACK_MAX_ENTRIES {
+        if self.map.len() > HASH_MAX_LISTPACK_ENTRIES {
             self.big = true;
         }
         new

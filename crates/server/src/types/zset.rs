@@ -1,4 +1,5 @@
-//! Sorted sets: member→score map plus a vector sorted by (score, member).
+//! Sorted sets: member→score map plus a chunked sorted sequence of
+//! (score, member) for ranks and ranges.
 
 use super::{LISTPACK_MAX_ENTRIES, LISTPACK_MAX_VALUE};
 use std::cmp::Ordering;
@@ -7,7 +8,7 @@ use std::cmp::Ordering;
 #[derive(Debug, Clone, Default)]
 pub struct ZSet {
     dict: hashbrown::HashMap<Vec<u8>, f64, ahash::RandomState>,
-    sorted: Vec<(f64, Vec<u8>)>,
+    sorted: super::chunked::Chunked<(f64, Vec<u8>)>,
     /// True once Redis would have converted to a skiplist.
     pub big: bool,
 }
@@ -35,8 +36,13 @@ impl ZSet {
     }
 
     fn pos(&self, score: f64, m: &[u8]) -> Result<usize, usize> {
-        self.sorted
-            .binary_search_by(|(s, mm)| cmp((*s, mm), (score, m)))
+        let i = self
+            .sorted
+            .partition_point(|(s, mm)| cmp((*s, mm), (score, m)) == Ordering::Less);
+        match self.sorted.get(i) {
+            Some((s, mm)) if cmp((*s, mm), (score, m)) == Ordering::Equal => Ok(i),
+            _ => Err(i),
+        }
     }
 
     /// Inserts or updates; true when the member is new.
@@ -89,13 +95,18 @@ impl ZSet {
     }
 
     /// All entries ascending.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&[u8], f64)> + ExactSizeIterator {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&[u8], f64)> {
         self.sorted.iter().map(|(s, m)| (m.as_slice(), *s))
+    }
+
+    /// Entries at ranks `a..b`, ascending.
+    pub fn range(&self, a: usize, b: usize) -> impl DoubleEndedIterator<Item = (&[u8], f64)> {
+        self.sorted.range(a, b).map(|(s, m)| (m.as_slice(), *s))
     }
 
     /// Removes the entries at ranks `a..b`.
     pub fn remove_range(&mut self, a: usize, b: usize) -> usize {
-        let removed: Vec<(f64, Vec<u8>)> = self.sorted.drain(a..b).collect();
+        let removed = self.sorted.drain(a, b);
         for (_, m) in &removed {
             self.dict.remove(m);
         }
