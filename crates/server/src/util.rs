@@ -1,0 +1,309 @@
+//! Number parsing and formatting exactly as Redis does it (`string2ll`,
+//! `strtod` with Redis's checks, `%.17g`).
+
+/// Parses a signed 64-bit integer the way Redis's `string2ll` does: no
+/// spaces, no `+`, no leading zeros, no overflow.
+pub fn parse_i64(s: &[u8]) -> Option<i64> {
+    if s.is_empty() || s.len() > 20 {
+        return None;
+    }
+    if s == b"0" {
+        return Some(0);
+    }
+    let (neg, digits) = if s[0] == b'-' {
+        (true, &s[1..])
+    } else {
+        (false, s)
+    };
+    if digits.is_empty() || !(b'1'..=b'9').contains(&digits[0]) {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_add((c - b'0') as u64)?;
+    }
+    if neg {
+        if v > (i64::MAX as u64) + 1 {
+            None
+        } else {
+            Some((v as i64).wrapping_neg())
+        }
+    } else if v > i64::MAX as u64 {
+        None
+    } else {
+        Some(v as i64)
+    }
+}
+
+/// Parses a double as Redis's `getDoubleFromObject` does (strtod, whole
+/// string consumed, no leading space, no overflow/underflow, not NaN).
+pub fn parse_f64(s: &[u8]) -> Option<f64> {
+    let st = std::str::from_utf8(s).ok()?;
+    if st.is_empty() || st.as_bytes()[0].is_ascii_whitespace() {
+        return None;
+    }
+    let v = parse_strtod(st)?;
+    if v.is_nan() {
+        return None;
+    }
+    Some(v)
+}
+
+/// strtod-compatible parse (decimal, `inf`/`infinity`, hex not supported),
+/// returning None on trailing garbage or ERANGE.
+fn parse_strtod(st: &str) -> Option<f64> {
+    let lower = st.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if lower.len() - body.len() > 1 {
+        return None;
+    }
+    if body == "inf" || body == "infinity" {
+        return Some(if lower.starts_with('-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
+    }
+    if body == "nan" {
+        return Some(f64::NAN);
+    }
+    if !body
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b'.' || c == b'e' || c == b'+' || c == b'-')
+    {
+        return None;
+    }
+    let v: f64 = st.parse().ok()?;
+    if v.is_infinite() {
+        return None; // ERANGE overflow
+    }
+    if v == 0.0 {
+        // ERANGE underflow: a non-zero mantissa that rounds to zero.
+        let mant = body.split('e').next().unwrap_or("");
+        if mant.bytes().any(|c| (b'1'..=b'9').contains(&c)) {
+            return None;
+        }
+    }
+    Some(v)
+}
+
+/// Formats like C's `%.17g` (what Redis 7.0 uses for double replies).
+pub fn fmt_g17(d: f64) -> String {
+    fmt_g(d, 17)
+}
+
+/// Formats like C's `%.<prec>g`.
+pub fn fmt_g(d: f64, prec: usize) -> String {
+    if d.is_nan() {
+        return "nan".into();
+    }
+    if d.is_infinite() {
+        return if d > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if d == 0.0 {
+        return if d.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
+    }
+    let e = format!("{:.*e}", prec - 1, d);
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if exp < -4 || exp >= prec as i32 {
+        let mant = strip_zeros(mant);
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.abs())
+    } else {
+        let decimals = (prec as i32 - 1 - exp).max(0) as usize;
+        strip_zeros(&format!("{:.*}", decimals, d)).to_string()
+    }
+}
+
+fn strip_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// Appends the decimal digits of `v`.
+#[inline]
+pub fn push_int(out: &mut Vec<u8>, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let neg = v < 0;
+    let mut u = v.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if neg {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// Glob-style pattern matching, a port of Redis's `stringmatchlen`.
+pub fn glob_match(pattern: &[u8], string: &[u8], nocase: bool) -> bool {
+    let mut skip = false;
+    glob_impl(pattern, string, nocase, &mut skip, 0)
+}
+
+fn glob_impl(pat: &[u8], st: &[u8], nocase: bool, skip: &mut bool, depth: u32) -> bool {
+    if depth > 10_000 {
+        return false;
+    }
+    let at = |s: &[u8], i: usize| -> u8 { s.get(i).copied().unwrap_or(0) };
+    let low = |c: u8| if nocase { c.to_ascii_lowercase() } else { c };
+    let (mut p, mut s) = (0usize, 0usize);
+    let (plen, slen) = (pat.len(), st.len());
+    while p < plen && s < slen {
+        match pat[p] {
+            b'*' => {
+                while p < plen && at(pat, p + 1) == b'*' {
+                    p += 1;
+                }
+                if plen - p == 1 {
+                    return true;
+                }
+                while s < slen {
+                    if glob_impl(&pat[p + 1..], &st[s..], nocase, skip, depth + 1) {
+                        return true;
+                    }
+                    if *skip {
+                        return false;
+                    }
+                    s += 1;
+                }
+                *skip = true;
+                return false;
+            }
+            b'?' => s += 1,
+            b'[' => {
+                p += 1;
+                let not = at(pat, p) == b'^';
+                if not {
+                    p += 1;
+                }
+                let mut matched = false;
+                loop {
+                    if at(pat, p) == b'\\' && plen - p >= 2 {
+                        p += 1;
+                        if pat[p] == st[s] {
+                            matched = true;
+                        }
+                    } else if at(pat, p) == b']' {
+                        break;
+                    } else if p >= plen {
+                        p -= 1;
+                        break;
+                    } else if plen - p >= 3 && pat[p + 1] == b'-' {
+                        let (mut a, mut b) = (pat[p], pat[p + 2]);
+                        if a > b {
+                            std::mem::swap(&mut a, &mut b);
+                        }
+                        let c = low(st[s]);
+                        let (a, b) = (low(a), low(b));
+                        p += 2;
+                        if c >= a && c <= b {
+                            matched = true;
+                        }
+                    } else if low(pat[p]) == low(st[s]) {
+                        matched = true;
+                    }
+                    p += 1;
+                }
+                if not {
+                    matched = !matched;
+                }
+                if !matched {
+                    return false;
+                }
+                s += 1;
+            }
+            c => {
+                let c = if c == b'\\' && plen - p >= 2 {
+                    p += 1;
+                    pat[p]
+                } else {
+                    c
+                };
+                if low(c) != low(st[s]) {
+                    return false;
+                }
+                s += 1;
+            }
+        }
+        p += 1;
+        if s == slen {
+            while at(pat, p) == b'*' {
+                p += 1;
+            }
+            break;
+        }
+    }
+    p >= plen && s == slen
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// Microseconds since the Unix epoch.
+pub fn now_us() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_micros() as i64)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn g17() {
+        assert_eq!(fmt_g17(1.5), "1.5");
+        assert_eq!(fmt_g17(2.0), "2");
+        assert_eq!(fmt_g17(1.1), "1.1000000000000001");
+        assert_eq!(fmt_g17(0.1), "0.10000000000000001");
+        assert_eq!(fmt_g17(1e20), "1e+20");
+        assert_eq!(fmt_g17(f64::INFINITY), "inf");
+        assert_eq!(fmt_g17(1e-5), "1.0000000000000001e-05");
+        assert_eq!(fmt_g17(-3.0), "-3");
+    }
+
+    #[test]
+    fn ints() {
+        assert_eq!(parse_i64(b"0"), Some(0));
+        assert_eq!(parse_i64(b"01"), None);
+        assert_eq!(parse_i64(b"-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_i64(b"9223372036854775808"), None);
+        assert_eq!(parse_i64(b"+1"), None);
+        assert_eq!(parse_i64(b" 1"), None);
+    }
+
+    #[test]
+    fn glob() {
+        assert!(glob_match(b"*", b"abc", false));
+        assert!(glob_match(b"a?c", b"abc", false));
+        assert!(glob_match(b"a[a-c]c", b"abc", false));
+        assert!(!glob_match(b"a[^b]c", b"abc", false));
+        assert!(glob_match(b"h*llo", b"heeeello", false));
+        assert!(!glob_match(b"h*llo", b"hellox", false));
+        assert!(glob_match(b"a*", b"a", false));
+    }
+}
