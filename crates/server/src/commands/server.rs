@@ -416,12 +416,19 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
         let used = (srv.used_memory)();
         let rss = crate::memory::rss();
         let peak = crate::memory::peak_rss().max(used);
+        let (lua, scripts, nscripts) = match srv.scripting.as_ref() {
+            Some(s) => (s.memory(), s.scripts_memory(), s.len()),
+            None => (0, 0, 0),
+        };
         let _ = write!(
             out,
-            "used_memory:{used}\r\nused_memory_human:{}\r\nused_memory_rss:{rss}\r\nused_memory_rss_human:{}\r\nused_memory_peak:{peak}\r\nused_memory_peak_human:{}\r\nmaxmemory:{}\r\nmaxmemory_human:{}\r\nmaxmemory_policy:{}\r\nmem_fragmentation_ratio:{:.2}\r\nmem_allocator:libc\r\n",
+            "used_memory:{used}\r\nused_memory_human:{}\r\nused_memory_rss:{rss}\r\nused_memory_rss_human:{}\r\nused_memory_peak:{peak}\r\nused_memory_peak_human:{}\r\nused_memory_lua:{lua}\r\nused_memory_vm_eval:{lua}\r\nused_memory_lua_human:{}\r\nused_memory_scripts_eval:{scripts}\r\nnumber_of_cached_scripts:{nscripts}\r\nnumber_of_functions:0\r\nnumber_of_libraries:0\r\nused_memory_vm_functions:0\r\nused_memory_vm_total:{lua}\r\nused_memory_vm_total_human:{}\r\nused_memory_functions:0\r\nused_memory_scripts:{scripts}\r\nused_memory_scripts_human:{}\r\nmaxmemory:{}\r\nmaxmemory_human:{}\r\nmaxmemory_policy:{}\r\nmem_fragmentation_ratio:{:.2}\r\nmem_allocator:libc\r\n",
             human(used),
             human(rss),
             human(peak),
+            human(lua),
+            human(lua),
+            human(scripts),
             srv.config.maxmemory,
             human(srv.config.maxmemory as usize),
             srv.config.maxmemory_policy,

@@ -77,7 +77,12 @@ struct Script {
     loaded: bool,
     /// When it last ran (a counter), for the eviction of EVAL scripts.
     last_used: u64,
+    /// Length of the body, for INFO's used_memory_scripts_eval.
+    body_len: usize,
 }
+
+/// Estimated bytes of a cache entry besides its body.
+const SCRIPT_ENTRY_BYTES: usize = 96;
 
 /// What `Scripting::run` runs.
 struct Run<'a> {
@@ -100,6 +105,8 @@ pub struct Scripting {
     eval_scripts: usize,
     /// Counts runs, for `Script::last_used`.
     clock: u64,
+    /// Sum of the cached bodies' lengths.
+    body_bytes: usize,
     /// The global names `KEYS` and `ARGV` (rooted by `_G`).
     keys_name: Value,
     argv_name: Value,
@@ -247,6 +254,7 @@ impl Scripting {
             scripts: HashMap::default(),
             eval_scripts: 0,
             clock: 0,
+            body_bytes: 0,
             keys_name,
             argv_name,
             deterministic: true,
@@ -267,6 +275,11 @@ impl Scripting {
     /// Bytes used by the Lua state.
     pub fn memory(&self) -> usize {
         self.lua.memory_used()
+    }
+
+    /// Bytes the cached script bodies take (with a small per-entry cost).
+    pub fn scripts_memory(&self) -> usize {
+        self.body_bytes + self.scripts.len() * SCRIPT_ENTRY_BYTES
     }
 
     /// Whether a script with this SHA1 (any case) is cached.
@@ -311,6 +324,7 @@ impl Scripting {
             }
         }
         self.clock += 1;
+        self.body_bytes += body.len();
         self.scripts.insert(
             sha,
             Script {
@@ -318,6 +332,7 @@ impl Scripting {
                 flags,
                 loaded: from_load,
                 last_used: self.clock,
+                body_len: body.len(),
             },
         );
         Ok(sha)
@@ -332,7 +347,9 @@ impl Scripting {
             .min_by_key(|(_, s)| s.last_used)
             .map(|(k, _)| *k);
         if let Some(old) = oldest {
-            self.scripts.remove(&old);
+            if let Some(s) = self.scripts.remove(&old) {
+                self.body_bytes -= s.body_len;
+            }
             self.eval_scripts -= 1;
             let reg = self.lua.registry();
             let key = self.lua.new_str(format!("f_{}", sha_str(&old)));
