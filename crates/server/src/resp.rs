@@ -242,16 +242,21 @@ pub fn encode(out: &mut Vec<u8>, r: &Reply, resp: u8) {
     match r {
         Reply::Status(s) => {
             out.push(b'+');
-            out.extend_from_slice(s.as_bytes());
+            // Texts from scripts may carry raw bytes (see
+            // `redlua_engine::error::text_from_bytes`).
+            out.extend_from_slice(&redlua_engine::error::bytes_from_text(s));
             out.extend_from_slice(b"\r\n");
         }
         Reply::Error(s) => {
             out.push(b'-');
             // Errors stay on one line, as Redis's addReplyErrorLength ensures.
-            out.extend(
-                s.bytes()
-                    .map(|c| if c == b'\r' || c == b'\n' { b' ' } else { c }),
-            );
+            out.extend(redlua_engine::error::bytes_from_text(s).iter().map(|&c| {
+                if c == b'\r' || c == b'\n' {
+                    b' '
+                } else {
+                    c
+                }
+            }));
             out.extend_from_slice(b"\r\n");
         }
         Reply::Int(i) => header(out, b':', *i),

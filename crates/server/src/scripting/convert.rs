@@ -128,7 +128,8 @@ pub fn error_table(lua: &mut Lua, text: &str) -> LuaResult<Value> {
 
 /// Replaces CR and LF by spaces, so that no text can break the protocol.
 pub fn one_line(b: &[u8]) -> Cow<'static, str> {
-    let s: String = String::from_utf8_lossy(b)
+    // Raw bytes survive as private-use characters until the encoder.
+    let s: String = redlua_engine::error::text_from_bytes(b)
         .chars()
         .map(|c| if c == '\r' || c == '\n' { ' ' } else { c })
         .collect();

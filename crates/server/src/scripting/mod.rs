@@ -309,7 +309,11 @@ impl Scripting {
         let (flags, start) = shebang::parse(body).map_err(|e| Reply::Error(e.into()))?;
         let func = self.lua.load(&body[start..], "@user_script").map_err(|e| {
             Reply::Error(one_line(
-                format!("ERR Error compiling script (new function): {}", e.message).as_bytes(),
+                &[
+                    b"ERR Error compiling script (new function): ".as_slice(),
+                    &e.message_bytes(),
+                ]
+                .concat(),
             ))
         })?;
         let reg = self.lua.registry();
@@ -499,7 +503,7 @@ impl Scripting {
                 Some(Value::Table(t)) => {
                     let k = lua.new_str("err");
                     match lua.raw_get(t, k) {
-                        Value::Str(s) => String::from_utf8_lossy(lua.str_bytes(s)).into_owned(),
+                        Value::Str(s) => redlua_engine::error::text_from_bytes(lua.str_bytes(s)),
                         // Redis 7.0.15 crashes here; we answer.
                         _ => "ERR Script raised an error table without an 'err' string field"
                             .to_string(),
