@@ -60,6 +60,18 @@ impl Lua {
         self.check_memory_limit()
     }
 
+    /// Collects when the allocation threshold is crossed, as the dispatch
+    /// loop does at its safe points. Hosts that allocate through the API
+    /// (tables and strings they pass in) call this between calls, when no
+    /// value they still need is held only in Rust variables.
+    pub fn collect_if_due(&mut self) -> LuaResult<()> {
+        if self.heap.bytes > self.heap.threshold && !self.gc_stopped {
+            self.collect_garbage();
+            self.run_finalizers()?;
+        }
+        Ok(())
+    }
+
     /// Queues the unreachable (`all`: every) userdata whose metatable has a
     /// `__gc` function and marks them, so that they and what they refer to
     /// live until their finalizer has run (5.1's luaC_separateudata).

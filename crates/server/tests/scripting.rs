@@ -272,3 +272,37 @@ fn per_script_memory_limit() {
         ":1000"
     );
 }
+
+/// Scripts that allocate nothing themselves still leave garbage (their
+/// KEYS, ARGV and argument strings): it is collected between runs, so the
+/// Lua heap stays small however many scripts run.
+#[test]
+fn lua_heap_stays_bounded_across_runs() {
+    let (addr, _h) = redlua_server::spawn(redlua_server::config::Config::default()).unwrap();
+    let (mut s, mut r) = connect(addr);
+    for _ in 0..20 {
+        let mut batch = Vec::new();
+        for i in 0..1000 {
+            let arg = format!("argument-{i}");
+            batch.extend(enc(&[
+                b"EVAL",
+                b"return 1",
+                b"1",
+                b"some-key",
+                arg.as_bytes(),
+            ]));
+        }
+        s.write_all(&batch).unwrap();
+        for _ in 0..1000 {
+            assert_eq!(read_simple(&mut r), ":1");
+        }
+    }
+    s.write_all(&enc(&[b"INFO", b"memory"])).unwrap();
+    let info = read_simple(&mut r);
+    let lua: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("used_memory_lua:"))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("used_memory_lua in INFO");
+    assert!(lua < 2 * 1024 * 1024, "Lua heap grew to {lua} bytes");
+}

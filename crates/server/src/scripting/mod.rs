@@ -487,10 +487,14 @@ impl Scripting {
             st.resp3
         };
         srv.script_run = None;
-        match result {
+        let reply = match result {
             Ok(vals) => lua_to_reply(lua, vals.first().copied().unwrap_or(Value::Nil), resp3),
             Err(e) => Self::error_reply(lua, e, sha),
-        }
+        };
+        // A script may run no instruction that allocates (`return 1`), so
+        // the garbage of its KEYS, ARGV and arguments is collected here.
+        let _ = lua.collect_if_due();
+        reply
     }
 
     /// The error reply of a failed run: `<text> script: <sha>, on
