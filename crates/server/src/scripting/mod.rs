@@ -61,6 +61,8 @@ pub struct RunState {
     resp3: bool,
     /// Sort the replies of non-deterministic commands.
     deterministic: bool,
+    /// Argument buffers `redis.call` reuses.
+    argv: Vec<Vec<u8>>,
 }
 
 /// A script's SHA1 as 40 lowercase hex digits.
@@ -229,6 +231,7 @@ impl Scripting {
             flags: ScriptFlags::default(),
             resp3: false,
             deterministic: true,
+            argv: Vec::new(),
         }));
         let mut lua = sandbox::new_state(&shared);
         let running = Arc::new(AtomicBool::new(false));

@@ -95,18 +95,16 @@ fn with_run<R>(
 }
 
 fn call(lua: &mut Lua, a: Args, shared: &Shared, raise_errors: bool) -> LuaResult<usize> {
-    let mut argv = Vec::with_capacity(a.len);
+    // The argument buffers are reused from call to call.
+    let mut argv = std::mem::take(&mut shared.borrow_mut().argv);
+    argv.resize_with(a.len, Vec::new);
     let mut bad = a.len == 0;
     let mut text = "ERR Please specify at least one argument for this redis lib call";
-    for i in 1..=a.len {
-        match lua.arg(a, i) {
-            Value::Str(s) => argv.push(lua.str_bytes(s).to_vec()),
-            Value::Number(n) => {
-                // Redis 7.0 formats numbers with %.17g.
-                let mut b = Vec::new();
-                redlua_engine::number::fmt_g(n, 17, &mut b);
-                argv.push(b);
-            }
+    for (i, arg) in argv.iter_mut().enumerate() {
+        arg.clear();
+        match lua.arg(a, i + 1) {
+            Value::Str(s) => arg.extend_from_slice(lua.str_bytes(s)),
+            Value::Number(n) => number_arg(n, arg),
             _ => {
                 bad = true;
                 text = "ERR Lua redis lib command arguments must be strings or integers";
@@ -115,10 +113,12 @@ fn call(lua: &mut Lua, a: Args, shared: &Shared, raise_errors: bool) -> LuaResul
         }
     }
     let reply = if bad {
-        Reply::Error(text.into())
+        Ok(Reply::Error(text.into()))
     } else {
-        with_run(lua, shared, |srv, st| st.execute(srv, &argv))?
+        with_run(lua, shared, |srv, st| st.execute(srv, &argv))
     };
+    shared.borrow_mut().argv = argv;
+    let reply = reply?;
     if let Reply::Error(e) = &reply {
         let t = error_table(lua, e)?;
         if raise_errors {
@@ -129,6 +129,17 @@ fn call(lua: &mut Lua, a: Args, shared: &Shared, raise_errors: bool) -> LuaResul
     let resp3 = shared.borrow().resp3;
     let v = reply_to_lua(lua, &reply, resp3)?;
     push(lua, v)
+}
+
+/// A number argument as Redis 7.0 sends it: `%.17g` (integers, the common
+/// case, are written directly: `%.17g` of an integer below 1e17 is its
+/// digits).
+fn number_arg(n: f64, out: &mut Vec<u8>) {
+    if n == n.trunc() && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
+        crate::util::push_int(out, n as i64);
+    } else {
+        redlua_engine::number::fmt_g(n, 17, out);
+    }
 }
 
 impl RunState {
