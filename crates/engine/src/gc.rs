@@ -54,8 +54,7 @@ impl Lua {
         if self.gc_stopped {
             self.heap.threshold = self.heap.bytes.saturating_mul(2);
         } else {
-            self.collect_garbage();
-            self.run_finalizers()?;
+            self.collect_and_finalize()?;
         }
         self.check_memory_limit()
     }
@@ -66,10 +65,16 @@ impl Lua {
     /// value they still need is held only in Rust variables.
     pub fn collect_if_due(&mut self) -> LuaResult<()> {
         if self.heap.bytes > self.heap.threshold && !self.gc_stopped {
-            self.collect_garbage();
-            self.run_finalizers()?;
+            self.collect_and_finalize()?;
         }
         Ok(())
+    }
+
+    /// A full cycle, then the `__gc` finalizers it queued. Only call this
+    /// at a safe point: finalizers run Lua code.
+    pub fn collect_and_finalize(&mut self) -> LuaResult<()> {
+        self.collect_garbage();
+        self.run_finalizers()
     }
 
     /// Queues the unreachable (`all`: every) userdata whose metatable has a

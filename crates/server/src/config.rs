@@ -73,7 +73,6 @@ impl Default for Config {
 }
 
 const POLICIES: &str = "volatile-lru, volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction";
-const LEVELS: &str = "debug, verbose, notice, warning";
 
 /// Names CONFIG GET knows, in Redis's reply order for `*` patterns.
 pub const PARAMS: &[&str] = &[
@@ -217,10 +216,13 @@ impl Config {
             "busy-reply-threshold" | "lua-time-limit" => self.busy_reply_threshold = int(value)?,
             "loglevel" => {
                 let v = value.to_ascii_lowercase();
-                if !LEVELS.split(", ").any(|l| l == v) {
+                if !crate::log::LEVELS.contains(&v.as_str()) {
                     return Err(set_failed(
                         name,
-                        &format!("argument(s) must be one of the following: {LEVELS}"),
+                        &format!(
+                            "argument(s) must be one of the following: {}",
+                            crate::log::LEVELS.join(", ")
+                        ),
                     ));
                 }
                 self.loglevel = v;

@@ -58,6 +58,7 @@ pub mod config;
 pub mod db;
 pub mod errors;
 pub mod event_loop;
+pub mod log;
 pub mod longdouble;
 pub mod memory;
 pub mod pubsub;

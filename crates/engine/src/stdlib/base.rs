@@ -625,14 +625,12 @@ fn collectgarbage(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     };
     let r = match &opt[..] {
         b"collect" => {
-            lua.collect_garbage();
-            lua.run_finalizers()?;
+            lua.collect_and_finalize()?;
             Value::Number(0.0)
         }
         b"count" => Value::Number(lua.heap.bytes as f64 / 1024.0),
         b"step" => {
-            lua.collect_garbage();
-            lua.run_finalizers()?;
+            lua.collect_and_finalize()?;
             Value::Bool(true)
         }
         b"stop" => {

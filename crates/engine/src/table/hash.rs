@@ -110,16 +110,6 @@ impl HashPart {
         self.nodes.len()
     }
 
-    /// True when no node holds a key.
-    pub fn is_empty(&self) -> bool {
-        self.nodes.iter().all(|n| n.key.is_nil())
-    }
-
-    /// Number of nodes holding a key (live or not).
-    pub fn len(&self) -> usize {
-        self.nodes.iter().filter(|n| !n.key.is_nil()).count()
-    }
-
     /// The main position of `key` (never nil); the part must not be empty.
     #[inline]
     pub(crate) fn main_position(&self, key: Value) -> usize {

@@ -19,7 +19,7 @@ mod hash;
 pub use hash::{init_seed, lua_str_hash, HashPart, NODE_BYTES};
 
 use crate::value::{StrRef, TableRef, Value};
-use hash::{Node, NONE};
+use hash::NONE;
 
 /// `next` was given a key that is not in the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -426,7 +426,7 @@ impl Table {
     pub fn size_bytes(&self) -> usize {
         std::mem::size_of::<Table>()
             + self.arr.capacity() * std::mem::size_of::<Value>()
-            + self.hash.capacity() * std::mem::size_of::<Node>()
+            + self.hash.capacity() * NODE_BYTES
     }
 }
 

@@ -1,8 +1,8 @@
 //! Hash commands.
 
 use super::{
-    check_type, cursor_arg, delete_if_empty, int_arg, is, read_hash, scan_indices, scan_opts,
-    write_hash,
+    check_type, cursor_arg, delete_if_empty, int_arg, is, random_count, random_count_in_range,
+    random_picks, read_hash, scan_indices, scan_opts, scan_reply, write_hash,
 };
 use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
@@ -225,39 +225,21 @@ pub fn hscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
         out.push(Reply::bulk(k));
         out.push(Reply::bulk(v));
     }
-    Ok(Reply::Array(vec![
-        Reply::Bulk(next.to_string().into_bytes()),
-        Reply::Array(out),
-    ]))
+    Ok(scan_reply(next, out))
 }
 
 /// `HRANDFIELD key [count [WITHVALUES]]`.
 pub fn hrandfield(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let count = match argv.get(2) {
-        Some(c) => Some(int_arg(c)?),
-        None => None,
-    };
+    let count = random_count(argv)?;
     let withvalues = match argv.get(3) {
         Some(a) if is(a, "withvalues") && argv.len() == 4 => true,
         Some(_) => return Err(Error::Syntax),
         None => false,
     };
-    if let Some(c) = count {
-        if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
-        }
-    }
+    let count = random_count_in_range(count)?;
     let resp3 = ctx.resp >= 3;
-    let mut seeds = Vec::new();
     let len = read_hash(srv, ctx, &argv[1])?.map_or(0, |h| h.len());
-    let n = match count {
-        None => 1,
-        Some(c) if c < 0 => c.unsigned_abs() as usize,
-        Some(c) => (c as usize).min(len),
-    };
-    for _ in 0..n.min(10_000_000) {
-        seeds.push(srv.rand());
-    }
+    let (n, seeds) = random_picks(srv, count, len);
     let Some(h) = read_hash(srv, ctx, &argv[1])? else {
         return Ok(if count.is_some() {
             Reply::Array(vec![])

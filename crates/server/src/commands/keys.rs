@@ -1,7 +1,7 @@
 //! Generic key commands: DEL EXISTS TYPE EXPIRE* TTL* PERSIST KEYS SCAN
 //! RENAME* RANDOMKEY MOVE COPY TOUCH OBJECT.
 
-use super::{cursor_arg, int_arg, is, read_key, scan_indices, scan_opts};
+use super::{cursor_arg, int_arg, is, read_key, scan_indices, scan_opts, scan_reply};
 use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
@@ -216,10 +216,7 @@ pub fn scan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         }
         out.push(Reply::bulk(k));
     }
-    Ok(Reply::Array(vec![
-        Reply::Bulk(next.to_string().into_bytes()),
-        Reply::Array(out),
-    ]))
+    Ok(scan_reply(next, out))
 }
 
 fn rename_generic(

@@ -16,6 +16,7 @@ pub mod transaction;
 pub mod zset;
 
 use crate::errors::{msg, CmdResult, Error};
+use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
 use crate::util::{parse_f64, parse_i64};
@@ -668,6 +669,46 @@ pub fn cursor_arg(a: &[u8]) -> Result<u64, Error> {
     let s = std::str::from_utf8(a).map_err(|_| Error::other(msg::INVALID_CURSOR))?;
     s.parse::<u64>()
         .map_err(|_| Error::other(msg::INVALID_CURSOR))
+}
+
+/// The reply of a SCAN-family command: the next cursor and the items.
+pub fn scan_reply(next: u64, items: Vec<Reply>) -> Reply {
+    Reply::Array(vec![
+        Reply::Bulk(next.to_string().into_bytes()),
+        Reply::Array(items),
+    ])
+}
+
+/// The optional `count` of SRANDMEMBER, HRANDFIELD and ZRANDMEMBER
+/// (`argv[2]`), parsed; `random_count_in_range` checks it.
+pub fn random_count(argv: &[Vec<u8>]) -> Result<Option<i64>, Error> {
+    argv.get(2).map(|c| int_arg(c)).transpose()
+}
+
+/// Redis's range check of a random-pick count (after the command's other
+/// arguments are checked).
+pub fn random_count_in_range(count: Option<i64>) -> Result<Option<i64>, Error> {
+    match count {
+        Some(c) if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) => {
+            Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE))
+        }
+        _ => Ok(count),
+    }
+}
+
+/// How many elements a random pick with `count` takes from a collection
+/// of `len` (negative: that many, with repeats), and a random seed for each
+/// (none from an empty collection).
+pub fn random_picks(srv: &mut Server, count: Option<i64>, len: usize) -> (usize, Vec<u64>) {
+    let n = match count {
+        None => 1,
+        Some(c) if c < 0 => c.unsigned_abs() as usize,
+        Some(c) => (c as usize).min(len),
+    };
+    let seeds = (0..if len == 0 { 0 } else { n.min(10_000_000) })
+        .map(|_| srv.rand())
+        .collect();
+    (n, seeds)
 }
 
 /// One step of the downward-index scan used by every SCAN-family command:

@@ -1,8 +1,8 @@
 //! Set commands.
 
 use super::{
-    check_type, cursor_arg, delete_if_empty, int_arg, is, read_set, scan_indices, scan_opts,
-    write_set,
+    check_type, cursor_arg, delete_if_empty, int_arg, is, random_count, random_count_in_range,
+    random_picks, read_set, scan_indices, scan_opts, scan_reply, write_set,
 };
 use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
@@ -121,24 +121,9 @@ pub fn srandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     if argv.len() > 3 {
         return Err(Error::Syntax);
     }
-    let count = match argv.get(2) {
-        Some(c) => Some(int_arg(c)?),
-        None => None,
-    };
-    if let Some(c) = count {
-        if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
-        }
-    }
+    let count = random_count_in_range(random_count(argv)?)?;
     let len = read_set(srv, ctx, &argv[1])?.map_or(0, |s| s.len());
-    let n = match count {
-        None => 1,
-        Some(c) if c < 0 => c.unsigned_abs() as usize,
-        Some(c) => (c as usize).min(len),
-    };
-    let seeds: Vec<u64> = (0..if len == 0 { 0 } else { n.min(10_000_000) })
-        .map(|_| srv.rand())
-        .collect();
+    let (n, seeds) = random_picks(srv, count, len);
     let Some(s) = read_set(srv, ctx, &argv[1])? else {
         return Ok(if count.is_some() {
             Reply::Array(vec![])
@@ -350,8 +335,5 @@ pub fn sscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
         .filter(|m| keep(m))
         .map(|m| Reply::bulk(m))
         .collect();
-    Ok(Reply::Array(vec![
-        Reply::Bulk(next.to_string().into_bytes()),
-        Reply::Array(out),
-    ]))
+    Ok(scan_reply(next, out))
 }

@@ -1,8 +1,9 @@
 //! Sorted-set commands.
 
 use super::{
-    check_type, cursor_arg, delete_if_empty, float_arg, int_arg, is, read_key, read_zset,
-    scan_indices, scan_opts, timeout_arg, write_zset,
+    check_type, cursor_arg, delete_if_empty, float_arg, int_arg, is, random_count,
+    random_count_in_range, random_picks, read_key, read_zset, scan_indices, scan_opts, scan_reply,
+    timeout_arg, write_zset,
 };
 use crate::errors::{msg, CmdResult, Error};
 use crate::reply::Reply;
@@ -771,37 +772,20 @@ pub fn zscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
         out.push(Reply::bulk(m));
         out.push(Reply::Bulk(fmt_g17(s).into_bytes()));
     }
-    Ok(Reply::Array(vec![
-        Reply::Bulk(next.to_string().into_bytes()),
-        Reply::Array(out),
-    ]))
+    Ok(scan_reply(next, out))
 }
 
 /// `ZRANDMEMBER key [count [WITHSCORES]]`.
 pub fn zrandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let count = match argv.get(2) {
-        Some(c) => Some(int_arg(c)?),
-        None => None,
-    };
+    let count = random_count(argv)?;
     let withscores = match argv.get(3) {
         Some(a) if is(a, "withscores") && argv.len() == 4 => true,
         Some(_) => return Err(Error::Syntax),
         None => false,
     };
-    if let Some(c) = count {
-        if !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c) {
-            return Err(Error::other(msg::VALUE_IS_OUT_OF_RANGE));
-        }
-    }
+    let count = random_count_in_range(count)?;
     let len = read_zset(srv, ctx, &argv[1])?.map_or(0, |z| z.len());
-    let n = match count {
-        None => 1,
-        Some(c) if c < 0 => c.unsigned_abs() as usize,
-        Some(c) => (c as usize).min(len),
-    };
-    let seeds: Vec<u64> = (0..if len == 0 { 0 } else { n.min(10_000_000) })
-        .map(|_| srv.rand())
-        .collect();
+    let (n, seeds) = random_picks(srv, count, len);
     let resp = ctx.resp;
     let Some(z) = read_zset(srv, ctx, &argv[1])? else {
         return Ok(if count.is_some() {

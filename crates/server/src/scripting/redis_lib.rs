@@ -4,16 +4,14 @@
 //! constants.
 
 use super::convert::{error_table, reply_to_lua};
-use super::{log_line, RunState, Shared};
+use super::{RunState, Shared};
 use crate::commands::flags::{DENYOOM, NOSCRIPT, WRITE};
 use crate::errors::Error;
+use crate::log::log_line;
 use crate::reply::Reply;
 use crate::server::{resolve, Server};
 use redlua_engine::error::LuaError;
 use redlua_engine::{Args, Lua, LuaResult, Value};
-
-/// Log levels of `redis.log`, in Redis's order.
-pub const LOG_LEVELS: [&str; 4] = ["debug", "verbose", "notice", "warning"];
 
 /// Builds the `redis` table.
 pub fn open(lua: &mut Lua, shared: &Shared) -> Value {
