@@ -73,11 +73,9 @@ impl Lua {
         crate::parser::dispose_block(block);
         let proto = compiled.map_err(syntax)?;
         let env = self.globals;
-        let f = self.heap.new_function(Function::Lua(LuaClosure {
-            proto,
-            upvals: Box::new([]),
-            env,
-        }));
+        let f = self
+            .heap
+            .new_function(Function::Lua(LuaClosure::new(proto, Box::new([]), env)));
         Ok(Value::Function(f))
     }
 
@@ -173,7 +171,7 @@ impl Lua {
             .iter()
             .rev()
             .find_map(|f| match self.heap.function(f.fref) {
-                Function::Lua(c) => Some(c.proto.line(f.pc.saturating_sub(1))),
+                Function::Lua(c) => Some(c.proto.line(f.pc().saturating_sub(1))),
                 Function::Native(_) => None,
             })
     }
@@ -228,7 +226,7 @@ impl Lua {
                 }),
                 Function::Lua(c) => {
                     let p = &c.proto;
-                    let line = p.line(f.pc.saturating_sub(1));
+                    let line = p.line(f.pc().saturating_sub(1));
                     levels.push(match name {
                         Some(n) => format!("{}:{}: in function '{n}'", p.source, line),
                         None if p.line_defined == 0 => {
@@ -282,7 +280,7 @@ impl Lua {
         };
         let reg = u16::try_from(f.func - caller.base).ok()?;
         c.proto
-            .operand_name(caller.pc.checked_sub(1)?, reg)
+            .operand_name(caller.pc().checked_sub(1)?, reg)
             .map(|(_, n)| n.to_string())
     }
 }

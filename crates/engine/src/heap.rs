@@ -150,6 +150,22 @@ pub struct LuaClosure {
     pub proto: Rc<Proto>,
     pub upvals: Box<[UpvalRef]>,
     pub env: TableRef,
+    /// The prototype's frame layout, copied here so that a call reads it
+    /// from the closure instead of following the pointer to the prototype.
+    pub(crate) layout: crate::state::FrameLayout,
+}
+
+impl LuaClosure {
+    /// A closure of `proto` with its upvalues and environment.
+    pub fn new(proto: Rc<Proto>, upvals: Box<[UpvalRef]>, env: TableRef) -> LuaClosure {
+        let layout = crate::state::FrameLayout::of(&proto);
+        LuaClosure {
+            proto,
+            upvals,
+            env,
+            layout,
+        }
+    }
 }
 
 /// A native function with its upvalues and environment.

@@ -8,7 +8,9 @@
 //! arguments are `stack[base..base + n]` and it pushes results at `top`.
 
 use crate::error::{self, Error, ErrorKind, LuaError};
-use crate::heap::{Function, Heap, NativeClosure, NativeFn, Thread, ThreadStatus, Upval};
+use crate::heap::{
+    Function, Heap, LuaClosure, NativeClosure, NativeFn, Thread, ThreadStatus, Upval,
+};
 use crate::number;
 use crate::proto::{NameKind, Op, Proto};
 use crate::table::{KeyError, Table};
@@ -84,7 +86,27 @@ const TM_NAMES: [&str; 17] = [
     "__call",
 ];
 
-/// What a call needs to know of a prototype to set up its frame.
+/// The frame layout of a prototype (kept in each closure of it).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FrameLayout {
+    pub num_params: u8,
+    pub is_vararg: bool,
+    pub needs_arg: bool,
+    pub max_stack: u8,
+}
+
+impl FrameLayout {
+    pub(crate) fn of(p: &Proto) -> FrameLayout {
+        FrameLayout {
+            num_params: p.num_params,
+            is_vararg: p.is_vararg,
+            needs_arg: p.needs_arg,
+            max_stack: p.max_stack,
+        }
+    }
+}
+
+/// What a call needs to know of a closure to set up its frame.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct FrameShape {
     pub num_params: u8,
@@ -97,14 +119,15 @@ pub(crate) struct FrameShape {
 }
 
 impl FrameShape {
-    #[inline]
-    pub(crate) fn of(p: &Proto) -> FrameShape {
+    #[inline(always)]
+    pub(crate) fn of(c: &LuaClosure) -> FrameShape {
+        let l = c.layout;
         FrameShape {
-            num_params: p.num_params,
-            is_vararg: p.is_vararg,
-            needs_arg: p.needs_arg,
-            max_stack: p.max_stack,
-            proto: p as *const Proto,
+            num_params: l.num_params,
+            is_vararg: l.is_vararg,
+            needs_arg: l.needs_arg,
+            max_stack: l.max_stack,
+            proto: Rc::as_ptr(&c.proto),
         }
     }
 }
@@ -167,8 +190,6 @@ pub struct Lua {
     /// `collectgarbage("setpause"/"setstepmul")` values (reported only).
     pub(crate) gc_pause: i64,
     pub(crate) gc_stepmul: i64,
-    /// Bumped by `setfenv` so that running frames reload their environment.
-    pub(crate) env_epoch: u32,
     /// Lua 5.1's string-to-number coercions need a scratch buffer.
     pub(crate) scratch: Vec<u8>,
     /// Random generator state for `math.random` (see `stdlib::math`).
@@ -220,7 +241,6 @@ impl Lua {
             c_stack_limit: DEFAULT_C_STACK_LIMIT,
             gc_pause: 200,
             gc_stepmul: 200,
-            env_epoch: 0,
             scratch: Vec::new(),
             rng: Box::new(crate::stdlib::math::CRandom::default()),
         }
@@ -564,7 +584,7 @@ impl Lua {
         };
         match self.heap.function(fref) {
             Function::Lua(c) => {
-                let shape = FrameShape::of(&c.proto);
+                let shape = FrameShape::of(c);
                 self.push_lua_frame(func, nargs, nresults, fref, shape)?;
                 Ok(true)
             }
@@ -612,7 +632,7 @@ impl Lua {
         let proto = self.frame_proto(frame)?;
         let reg = func.checked_sub(frame.base)? as u16;
         proto
-            .operand_name(frame.pc.checked_sub(1)?, reg)
+            .operand_name(frame.pc().checked_sub(1)?, reg)
             .map(|(k, n)| (k, Rc::from(n)))
     }
 
@@ -641,7 +661,8 @@ impl Lua {
             func,
             base,
             top,
-            pc: 0,
+            // SAFETY: `proto.proto` is the callee's live prototype.
+            ip: unsafe { (*proto.proto).code.as_ptr() },
             nresults,
             nvarargs: 0,
             fref,
@@ -699,7 +720,8 @@ impl Lua {
             func,
             base,
             top: self.top,
-            pc: 0,
+            // SAFETY: `proto.proto` is the callee's live prototype.
+            ip: unsafe { (*proto.proto).code.as_ptr() },
             nresults,
             nvarargs: nvarargs as u32,
             fref,
@@ -739,7 +761,7 @@ impl Lua {
             func,
             base,
             top: 0,
-            pc: 0,
+            ip: std::ptr::null(),
             nresults,
             nvarargs: 0,
             fref,
@@ -778,7 +800,8 @@ impl Lua {
             // or two values most calls return a loop beats memmove.
             let stack = &mut self.stack[dst..src + k];
             for i in 0..k {
-                stack[i] = stack[src - dst + i];
+                // SAFETY: `src - dst + i < stack.len()` for every `i < k`.
+                stack[i] = unsafe { Value::load(stack.as_ptr().add(src - dst + i)) };
             }
         } else {
             self.stack.copy_within(src..src + k, dst);
@@ -840,10 +863,14 @@ impl Lua {
     #[inline]
     pub(crate) fn upval_get(&self, u: UpvalRef) -> Value {
         match *self.heap.upvals.get(u.0) {
-            Upval::Closed(v) => v,
+            Upval::Closed(ref v) => {
+                // SAFETY: a reference to a live value.
+                unsafe { Value::load(v) }
+            }
             Upval::Open { thread, index } => {
                 if thread == self.current {
-                    self.stack[index as usize]
+                    // SAFETY: as above (the index is checked first).
+                    unsafe { Value::load(&self.stack[index as usize]) }
                 } else {
                     self.heap.threads.get(thread.0).stack[index as usize]
                 }
@@ -930,7 +957,7 @@ impl Lua {
             return String::new();
         }
         match self.frame_proto(frame) {
-            Some(p) => format!("{}:{}: ", p.source, p.line(frame.pc.saturating_sub(1))),
+            Some(p) => format!("{}:{}: ", p.source, p.line(frame.pc().saturating_sub(1))),
             None => String::new(),
         }
     }
@@ -978,7 +1005,7 @@ impl Lua {
             let caller = &self.frames[n - 2];
             if caller.kind == FrameKind::Lua {
                 if let Some(p) = self.frame_proto(caller) {
-                    let pc = caller.pc.saturating_sub(1);
+                    let pc = caller.pc().saturating_sub(1);
                     let reg = match p.code.get(pc) {
                         Some(Op::Call(a, ..))
                         | Some(Op::TailCall(a, _))

@@ -117,6 +117,33 @@ impl Value {
         }
     }
 
+    /// Reads the value at `src` as two 8-byte words.
+    ///
+    /// A plain copy of a `Value` is one 16-byte load; when the value was
+    /// just written as a tag and a payload (two 8-byte stores, which is how
+    /// every freshly made value is written), that load cannot be forwarded
+    /// from the store buffer and stalls until both stores retire. Two
+    /// 8-byte loads forward from either kind of store. The reads are
+    /// volatile only so that the compiler does not merge them back into one.
+    ///
+    /// # Safety
+    /// `src` must point to a valid, initialized `Value`.
+    #[inline(always)]
+    pub(crate) unsafe fn load(src: *const Value) -> Value {
+        use std::mem::MaybeUninit;
+        let words = src as *const MaybeUninit<u64>;
+        // SAFETY: `src` is valid for 16 bytes; padding is copied as
+        // `MaybeUninit`, and the two words together are the bytes of a
+        // valid `Value`.
+        unsafe {
+            let w = [
+                std::ptr::read_volatile(words),
+                std::ptr::read_volatile(words.add(1)),
+            ];
+            std::mem::transmute::<[MaybeUninit<u64>; 2], Value>(w)
+        }
+    }
+
     #[inline]
     pub fn as_table(self) -> Option<TableRef> {
         match self {

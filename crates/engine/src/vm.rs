@@ -27,8 +27,9 @@ pub struct Frame {
     pub base: usize,
     /// End of a Lua frame's registers.
     pub top: usize,
-    /// Next instruction (Lua frames; saved when the loop calls out).
-    pub pc: usize,
+    /// Next instruction of a Lua frame (saved when the loop calls out;
+    /// null for native frames). `pc()` gives its index.
+    pub ip: *const Op,
     /// Results the caller wants; -1 for all.
     pub nresults: i32,
     /// Extra arguments of a vararg function, stored at `func + 1 + nparams`.
@@ -45,6 +46,18 @@ pub struct Frame {
     /// Tail calls that replaced this frame's predecessors (5.1's
     /// `tailcalls`; saturating): each is a "lost" stack level.
     pub tailcalls: u16,
+}
+
+impl Frame {
+    /// The index of the frame's next instruction (0 for native frames).
+    pub fn pc(&self) -> usize {
+        if self.ip.is_null() {
+            return 0;
+        }
+        // SAFETY: a Lua frame's `ip` points into its prototype's code, and
+        // `proto` is alive while the frame is (see `proto`).
+        unsafe { self.ip.offset_from((*self.proto).code.as_ptr()) as usize }
+    }
 }
 
 /// Arithmetic operators (for `Lua::arith` and the slow path).
@@ -125,43 +138,108 @@ impl Lua {
     pub(crate) fn execute(&mut self, entry: usize) -> LuaResult<()> {
         'frame: loop {
             let fi = self.frames.len() - 1;
-            let base = self.frames[fi].base;
-            let mut pc = self.frames[fi].pc;
-            let fref = self.frames[fi].fref;
-            let env_epoch = self.env_epoch;
-            let env = match self.heap.function(fref) {
-                Function::Lua(c) => c.env,
-                Function::Native(_) => unreachable!("native frame in the dispatch loop"),
-            };
-            debug_assert!(!self.frames[fi].proto.is_null());
+            let frame = &self.frames[fi];
+            let base = frame.base;
+            let fref = frame.fref;
+            debug_assert!(!frame.proto.is_null());
             // SAFETY: a Lua frame's `proto` points into the `Rc<Proto>` of
             // the closure at `stack[func]`, which no instruction of the frame
             // overwrites and the collector marks, so it outlives every use
             // below: each path that pops or replaces this frame leaves this
             // iteration of the 'frame loop (`continue 'frame` or `return`)
             // without touching `proto` again.
-            let proto: &Proto = unsafe { &*self.frames[fi].proto };
+            let proto: &Proto = unsafe { &*frame.proto };
             let code = &proto.code[..];
+            // The next instruction (see `pc!` for its index).
+            let mut ip: *const Op = frame.ip;
             let k = &proto.constants[..];
             let frame_top = base + proto.max_stack as usize;
             debug_assert!(frame_top < self.stack.len());
+            // The frame's registers, `stack[base..frame_top]`, as a pointer
+            // kept in a register. Only a call out of the loop (metamethods,
+            // native functions, the collector's finalizers, the interrupt
+            // handler) can grow, and so move, the stack: every such call
+            // goes through `protect!`, which reloads the pointer after it.
+            let mut regs: *mut Value = unsafe { self.stack.as_mut_ptr().add(base) };
 
             // Register and constant access without bounds checks.
             //
-            // SAFETY (for every `get_unchecked` below): the compiler gives
-            // each register operand a value below `max_stack` and each
-            // constant operand an index below `constants.len()`;
-            // `push_lua_frame` made `stack.len() > base + max_stack`, and the
-            // stack never shrinks while a frame lives (it only grows, and
-            // `r!` re-reads its buffer on every use). The debug assertions
-            // check both facts in the test suite, whose fuzz test runs
-            // thousands of random programs.
+            // SAFETY (for every register and constant access below): the
+            // compiler gives each register operand a value below `max_stack`
+            // and each constant operand an index below `constants.len()`;
+            // `push_lua_frame` made `stack.len() > base + max_stack`; the
+            // stack never shrinks while a frame lives, and `regs` is
+            // reloaded after every call that may grow it. The debug
+            // assertions check all three facts in the test suite, whose fuzz
+            // test runs thousands of random programs.
             macro_rules! r {
                 ($x:expr) => {
                     *{
-                        let i = base + $x as usize;
-                        debug_assert!(i < frame_top);
-                        unsafe { self.stack.get_unchecked_mut(i) }
+                        let i = $x as usize;
+                        debug_assert!(base + i < frame_top);
+                        debug_assert!(std::ptr::eq(regs, self.stack.as_ptr().wrapping_add(base)));
+                        unsafe { &mut *regs.add(i) }
+                    }
+                };
+            }
+            // A register's value, read as two words (see `Value::load`).
+            macro_rules! get {
+                ($x:expr) => {{
+                    let i = $x as usize;
+                    debug_assert!(base + i < frame_top);
+                    debug_assert!(std::ptr::eq(regs, self.stack.as_ptr().wrapping_add(base)));
+                    unsafe { Value::load(regs.add(i)) }
+                }};
+            }
+            macro_rules! reload {
+                () => {
+                    regs = unsafe { self.stack.as_mut_ptr().add(base) }
+                };
+            }
+            // The index of the next instruction.
+            macro_rules! pc {
+                () => {
+                    // SAFETY: `ip` points into `code` (see the fetch below).
+                    unsafe { ip.offset_from(code.as_ptr()) as usize }
+                };
+            }
+            macro_rules! savepc {
+                () => {
+                    self.frames[fi].ip = ip
+                };
+            }
+            // Moves `ip` by a jump's offset.
+            macro_rules! jump {
+                ($sbx:expr) => {
+                    // SAFETY: jumps target instructions of the same prototype.
+                    ip = unsafe { ip.offset($sbx as isize) }
+                };
+            }
+            // Skips the next instruction (a conditional jump's `Jmp`).
+            macro_rules! skip {
+                () => {
+                    // SAFETY: a test is always followed by a jump.
+                    ip = unsafe { ip.add(1) }
+                };
+            }
+            // A call that may run Lua code, raise an error or grow the
+            // stack: the position is saved first, the registers reloaded
+            // after (5.1's `Protect`).
+            macro_rules! protect {
+                ($e:expr) => {{
+                    savepc!();
+                    let v = $e;
+                    reload!();
+                    v
+                }};
+            }
+            // The running closure's environment, read at each use (as 5.1's
+            // `GETGLOBAL` reads `cl->env`), so `setfenv` takes effect at once.
+            macro_rules! env {
+                () => {
+                    match self.heap.function(fref) {
+                        Function::Lua(c) => c.env,
+                        Function::Native(_) => unreachable!("native frame in the dispatch loop"),
                     }
                 };
             }
@@ -175,7 +253,7 @@ impl Lua {
             macro_rules! rk {
                 ($x:expr) => {
                     if $x < RK_CONST {
-                        r!($x)
+                        get!($x)
                     } else {
                         *kst!($x - RK_CONST)
                     }
@@ -187,17 +265,10 @@ impl Lua {
             macro_rules! rkref {
                 ($x:expr) => {
                     if $x < RK_CONST {
-                        let i = base + $x as usize;
-                        debug_assert!(i < frame_top);
-                        unsafe { self.stack.get_unchecked(i) }
+                        &r!($x)
                     } else {
                         kst!($x - RK_CONST)
                     }
-                };
-            }
-            macro_rules! savepc {
-                () => {
-                    self.frames[fi].pc = pc
                 };
             }
             // An interrupt taken at a backward jump reports the line of the
@@ -206,8 +277,9 @@ impl Lua {
             macro_rules! interrupt_at_target {
                 () => {
                     if self.interrupt_pending() {
-                        self.frames[fi].pc = pc + 1;
+                        self.frames[fi].ip = unsafe { ip.add(1) };
                         self.check_interrupt()?;
+                        reload!();
                     }
                 };
             }
@@ -218,10 +290,15 @@ impl Lua {
                         r!($a) = Value::Number($op.apply(x, y));
                     } else {
                         let (x, y) = (*x, *y);
-                        savepc!();
-                        let v =
-                            self.arith_slow($op, x, y, proto, pc - 1, rk_reg($b), rk_reg($c))?;
-                        r!($a) = v;
+                        r!($a) = protect!(self.arith_slow(
+                            $op,
+                            x,
+                            y,
+                            proto,
+                            pc!() - 1,
+                            rk_reg($b),
+                            rk_reg($c)
+                        )?);
                     }
                 }};
             }
@@ -233,46 +310,53 @@ impl Lua {
                     let mut missed = false;
                     if let Value::Table(t) = obj {
                         let tab = self.heap.table(t);
-                        let v = *tab.get_ref(key);
+                        // SAFETY: a reference to a live value.
+                        let v = unsafe { Value::load(tab.get_ref(key)) };
                         if !v.is_nil() || tab.meta.is_none() {
                             r!($a) = v;
                             continue;
                         }
                         missed = true;
                     }
-                    savepc!();
-                    self.index_slow(obj, key, missed, proto, pc - 1, $b, base + $a as usize)?;
+                    protect!(self.index_slow(
+                        obj,
+                        key,
+                        missed,
+                        proto,
+                        pc!() - 1,
+                        $b,
+                        base + $a as usize
+                    )?);
                 }};
             }
             macro_rules! gc_check {
                 () => {
                     if self.heap.bytes > self.heap.threshold {
-                        savepc!();
                         self.top = frame_top;
-                        self.gc_checkpoint()?;
+                        protect!(self.gc_checkpoint()?);
                     }
                 };
             }
 
             loop {
-                debug_assert!(pc < code.len());
+                debug_assert!(pc!() < code.len());
                 // SAFETY: every prototype ends with a `Return`, and jumps
-                // only target instructions of the same prototype, so `pc`
+                // only target instructions of the same prototype, so `ip`
                 // stays inside `code`.
-                let op = unsafe { *code.get_unchecked(pc) };
-                pc += 1;
+                let op = unsafe { *ip };
+                ip = unsafe { ip.add(1) };
                 match op {
-                    Op::Move(a, b) => r!(a) = r!(b),
+                    Op::Move(a, b) => r!(a) = get!(b),
                     Op::LoadK(a, bx) => r!(a) = *kst!(bx),
                     Op::LoadBool(a, b, c) => {
                         r!(a) = Value::Bool(b);
                         if c {
-                            pc += 1;
+                            skip!();
                         }
                     }
                     Op::LoadNil(a, b) => {
-                        for v in &mut self.stack[base + a as usize..=base + b as usize] {
-                            *v = Value::Nil;
+                        for i in a as usize..=b as usize {
+                            r!(i) = Value::Nil;
                         }
                     }
                     Op::GetUpval(a, b) => {
@@ -281,31 +365,31 @@ impl Lua {
                     }
                     Op::SetUpval(a, b) => {
                         let u = self.closure_upval(fref, b);
-                        let v = r!(a);
+                        let v = get!(a);
                         self.upval_set(u, v);
                     }
                     Op::GetGlobal(a, bx) => {
-                        let key = k[bx as usize];
+                        let key = *kst!(bx);
+                        let env = env!();
                         let t = self.heap.table(env);
                         let v = match key {
                             Value::Str(s) => t.get_str(s),
                             _ => t.get(key),
                         };
-                        if v.is_nil() && t.meta.is_some() {
-                            savepc!();
-                            r!(a) = self.index(Value::Table(env), key)?;
+                        r!(a) = if v.is_nil() && t.meta.is_some() {
+                            protect!(self.index(Value::Table(env), key)?)
                         } else {
-                            r!(a) = v;
-                        }
+                            v
+                        };
                     }
                     Op::SetGlobal(a, bx) => {
-                        let key = k[bx as usize];
-                        savepc!();
-                        let v = r!(a);
+                        let key = *kst!(bx);
+                        let v = get!(a);
+                        let env = env!();
                         if self.heap.table(env).meta.is_none() {
-                            self.raw_set(env, key, v)?;
+                            protect!(self.raw_set(env, key, v)?);
                         } else {
-                            self.set_index(Value::Table(env), key, v)?;
+                            protect!(self.set_index(Value::Table(env), key, v)?);
                         }
                     }
                     Op::GetTable(a, b, c) => {
@@ -316,7 +400,6 @@ impl Lua {
                     Op::SetTable(a, b, c) => {
                         let obj = r!(a);
                         let (key, val) = (rk!(b), rk!(c));
-                        savepc!();
                         if let Value::Table(t) = obj {
                             let tab = self.heap.table_mut(t);
                             if tab.meta.is_none() && tab.set_in_array(key, val) {
@@ -330,15 +413,15 @@ impl Lua {
                                 }
                             };
                             if raw {
-                                self.raw_set(t, key, val)?;
+                                protect!(self.raw_set(t, key, val)?);
                             } else {
                                 // Only a non-table operand is named in errors.
-                                self.set_index_named(obj, key, val, None)?;
+                                protect!(self.set_index_named(obj, key, val, None)?);
                             }
                             continue;
                         }
-                        let name = proto.operand_name(pc - 1, a as u16);
-                        self.set_index_named(obj, key, val, name)?;
+                        let name = proto.operand_name(pc!() - 1, a as u16);
+                        protect!(self.set_index_named(obj, key, val, name)?);
                     }
                     Op::NewTable(a, b, c) => {
                         // Sizes rounded as 5.1's "floating point byte" operands are.
@@ -352,7 +435,7 @@ impl Lua {
                     Op::SelfOp(a, b, c) => {
                         let obj = r!(b);
                         let key = rk!(c);
-                        r!(a + 1) = obj;
+                        r!(a as usize + 1) = obj;
                         index_into!(a, obj, key, b);
                     }
                     Op::Add(a, b, c) => arith!(Arith::Add, a, b, c),
@@ -363,13 +446,19 @@ impl Lua {
                     Op::Pow(a, b, c) => arith!(Arith::Pow, a, b, c),
                     Op::Unm(a, b) => {
                         let x = r!(b);
-                        if let Value::Number(n) = x {
-                            r!(a) = Value::Number(-n);
+                        r!(a) = if let Value::Number(n) = x {
+                            Value::Number(-n)
                         } else {
-                            savepc!();
-                            r!(a) =
-                                self.arith_slow(Arith::Unm, x, x, proto, pc - 1, Some(b), Some(b))?;
-                        }
+                            protect!(self.arith_slow(
+                                Arith::Unm,
+                                x,
+                                x,
+                                proto,
+                                pc!() - 1,
+                                Some(b),
+                                Some(b)
+                            )?)
+                        };
                     }
                     Op::Not(a, b) => r!(a) = Value::Bool(!r!(b).truthy()),
                     Op::Len(a, b) => {
@@ -377,21 +466,22 @@ impl Lua {
                         r!(a) = match x {
                             Value::Table(t) => Value::Number(self.heap.table(t).border() as f64),
                             Value::Str(s) => Value::Number(self.heap.str(s).len() as f64),
-                            _ => {
-                                savepc!();
-                                self.len_slow(x, proto.operand_name(pc - 1, b))?
-                            }
+                            _ => protect!(self.len_slow(x, proto.operand_name(pc!() - 1, b))?),
                         };
                     }
                     Op::Concat(a, b, c) => {
-                        savepc!();
                         self.top = frame_top;
-                        let v = self.concat(base, b as usize, c as usize, proto, pc - 1)?;
-                        r!(a) = v;
+                        r!(a) = protect!(self.concat(
+                            base,
+                            b as usize,
+                            c as usize,
+                            proto,
+                            pc!() - 1
+                        )?);
                         gc_check!();
                     }
                     Op::Jmp(sbx) => {
-                        pc = (pc as isize + sbx as isize) as usize;
+                        jump!(sbx);
                         if sbx < 0 {
                             interrupt_at_target!();
                         }
@@ -403,13 +493,12 @@ impl Lua {
                             | (Value::UserData(_), Value::UserData(_))
                                 if x != y =>
                             {
-                                savepc!();
-                                self.equal_slow(x, y)?
+                                protect!(self.equal_slow(x, y)?)
                             }
                             _ => x == y,
                         };
                         if eq != expect {
-                            pc += 1;
+                            skip!();
                         }
                     }
                     Op::Lt(expect, b, c) => {
@@ -418,12 +507,11 @@ impl Lua {
                             (&Value::Number(x), &Value::Number(y)) => x < y,
                             _ => {
                                 let (x, y) = (*x, *y);
-                                savepc!();
-                                self.less_than(x, y)?
+                                protect!(self.less_than(x, y)?)
                             }
                         };
                         if lt != expect {
-                            pc += 1;
+                            skip!();
                         }
                     }
                     Op::Le(expect, b, c) => {
@@ -432,25 +520,24 @@ impl Lua {
                             (&Value::Number(x), &Value::Number(y)) => x <= y,
                             _ => {
                                 let (x, y) = (*x, *y);
-                                savepc!();
-                                self.less_equal(x, y)?
+                                protect!(self.less_equal(x, y)?)
                             }
                         };
                         if le != expect {
-                            pc += 1;
+                            skip!();
                         }
                     }
                     Op::Test(a, c) => {
                         if r!(a).truthy() != c {
-                            pc += 1;
+                            skip!();
                         }
                     }
                     Op::TestSet(a, b, c) => {
-                        let v = r!(b);
+                        let v = get!(b);
                         if v.truthy() == c {
                             r!(a) = v;
                         } else {
-                            pc += 1;
+                            skip!();
                         }
                     }
                     Op::Call(a, b, c) => {
@@ -462,9 +549,9 @@ impl Lua {
                         };
                         savepc!();
                         // Lua callee: push its frame and run it in this loop.
-                        if let Value::Function(f) = self.stack[func] {
+                        if let Value::Function(f) = r!(a) {
                             if let Function::Lua(cl) = self.heap.function(f) {
-                                let shape = FrameShape::of(&cl.proto);
+                                let shape = FrameShape::of(cl);
                                 self.push_lua_frame(func, nargs, c as i32 - 1, f, shape)?;
                                 if self.interrupt_pending() {
                                     self.check_interrupt()?;
@@ -472,7 +559,7 @@ impl Lua {
                                 continue 'frame;
                             }
                         }
-                        if self.precall(func, nargs, c as i32 - 1)? {
+                        if protect!(self.precall(func, nargs, c as i32 - 1)?) {
                             self.check_interrupt()?;
                             continue 'frame;
                         }
@@ -480,11 +567,6 @@ impl Lua {
                             self.top = frame_top;
                             // Not after an open call: `top` counts its results.
                             gc_check!();
-                        }
-                        if self.env_epoch != env_epoch {
-                            // setfenv changed an environment: reload.
-                            savepc!();
-                            continue 'frame;
                         }
                     }
                     Op::TailCall(a, b) => {
@@ -522,9 +604,8 @@ impl Lua {
                         continue 'frame;
                     }
                     Op::ForLoop(a, sbx) => {
-                        let ra = base + a as usize;
                         let (&Value::Number(idx), &Value::Number(limit), &Value::Number(step)) =
-                            (&self.stack[ra], &self.stack[ra + 1], &self.stack[ra + 2])
+                            (&r!(a), &r!(a as usize + 1), &r!(a as usize + 2))
                         else {
                             unreachable!("for loop state is numeric after ForPrep")
                         };
@@ -535,43 +616,42 @@ impl Lua {
                             limit <= idx
                         };
                         if go {
-                            pc = (pc as isize + sbx as isize) as usize;
-                            self.stack[ra] = Value::Number(idx);
-                            self.stack[ra + 3] = Value::Number(idx);
+                            jump!(sbx);
+                            r!(a) = Value::Number(idx);
+                            r!(a as usize + 3) = Value::Number(idx);
                             interrupt_at_target!();
                         }
                     }
                     Op::ForPrep(a, sbx) => {
-                        let ra = base + a as usize;
                         savepc!();
-                        let init = self
-                            .for_number(self.stack[ra], "'for' initial value must be a number")?;
+                        let init =
+                            self.for_number(r!(a), "'for' initial value must be a number")?;
                         let limit =
-                            self.for_number(self.stack[ra + 1], "'for' limit must be a number")?;
+                            self.for_number(r!(a as usize + 1), "'for' limit must be a number")?;
                         let step =
-                            self.for_number(self.stack[ra + 2], "'for' step must be a number")?;
-                        self.stack[ra] = Value::Number(init - step);
-                        self.stack[ra + 1] = Value::Number(limit);
-                        self.stack[ra + 2] = Value::Number(step);
-                        pc = (pc as isize + sbx as isize) as usize;
+                            self.for_number(r!(a as usize + 2), "'for' step must be a number")?;
+                        r!(a) = Value::Number(init - step);
+                        r!(a as usize + 1) = Value::Number(limit);
+                        r!(a as usize + 2) = Value::Number(step);
+                        jump!(sbx);
                     }
                     Op::TForCall(a, c) => {
                         let ra = base + a as usize;
-                        self.stack.copy_within(ra..ra + 3, ra + 3);
+                        for i in 0..3 {
+                            r!(a as usize + 3 + i) = get!(a as usize + i);
+                        }
                         self.top = ra + 6;
-                        savepc!();
-                        if self.precall(ra + 3, 2, c as i32)? {
+                        if protect!(self.precall(ra + 3, 2, c as i32)?) {
                             self.frames.last_mut().expect("frame").c_boundary = true;
                             continue 'frame;
                         }
                         self.top = frame_top;
                     }
                     Op::TForLoop(a, sbx) => {
-                        let ra = base + a as usize;
-                        let v = self.stack[ra + 1];
+                        let v = get!(a as usize + 1);
                         if !v.is_nil() {
-                            self.stack[ra] = v;
-                            pc = (pc as isize + sbx as isize) as usize;
+                            r!(a) = v;
+                            jump!(sbx);
                             interrupt_at_target!();
                         }
                     }
@@ -582,7 +662,7 @@ impl Lua {
                         } else {
                             self.top - ra - 1
                         };
-                        let Value::Table(t) = self.stack[ra] else {
+                        let Value::Table(t) = r!(a) else {
                             unreachable!("SetList on a non-table")
                         };
                         let first = (c as usize - 1) * FIELDS_PER_FLUSH as usize;
@@ -596,7 +676,7 @@ impl Lua {
                     }
                     Op::Closure(a, bx) => {
                         let p = proto.protos[bx as usize].clone();
-                        let f = self.make_closure(fref, base, p, env);
+                        let f = self.make_closure(fref, base, p, env!());
                         r!(a) = Value::Function(f);
                         gc_check!();
                     }
@@ -606,7 +686,7 @@ impl Lua {
                         let from = frame.func + 1 + proto.num_params as usize;
                         let ra = base + a as usize;
                         if b == 0 {
-                            self.ensure_stack(ra + n + 1)?;
+                            protect!(self.ensure_stack(ra + n + 1)?);
                             self.stack.copy_within(from..from + n, ra);
                             self.top = ra + n;
                         } else {
@@ -691,11 +771,11 @@ impl Lua {
             };
             upvals.push(u);
         }
-        self.heap.new_function(Function::Lua(LuaClosure {
-            proto: p,
-            upvals: upvals.into_boxed_slice(),
+        self.heap.new_function(Function::Lua(LuaClosure::new(
+            p,
+            upvals.into_boxed_slice(),
             env,
-        }))
+        )))
     }
 
     fn set_list(&mut self, t: crate::value::TableRef, first: usize, src: usize, n: usize) {
@@ -728,7 +808,7 @@ impl Lua {
         };
         let frame = self.frames[fi];
         if let Function::Lua(c) = self.heap.function(fref) {
-            let proto = FrameShape::of(&c.proto);
+            let proto = FrameShape::of(c);
             if !self.open_upvals.is_empty() {
                 self.close_upvals(frame.base);
             }

@@ -605,7 +605,6 @@ fn setfenv(lua: &mut Lua, a: Args) -> LuaResult<usize> {
         Some(f) => match lua.heap.functions.get_mut(f.0) {
             Function::Lua(c) => {
                 c.env = t;
-                lua.env_epoch = lua.env_epoch.wrapping_add(1);
                 true
             }
             Function::Native(_) => false,

@@ -308,7 +308,6 @@ fn module(lua: &mut Lua, a: Args) -> LuaResult<usize> {
     if let Function::Lua(c) = lua.heap.functions.get_mut(f.0) {
         c.env = m;
     }
-    lua.env_epoch = lua.env_epoch.wrapping_add(1);
     for i in 2..=a.len {
         let opt = lua.arg(a, i);
         lua.call_values(opt, &[Value::Table(m)], 0)?;
