@@ -40,7 +40,7 @@ pub const MAX_STACK: usize = 1_000_000;
 /// thread stack. Raise it with `set_c_stack_limit` on bigger stacks.
 pub const DEFAULT_C_STACK_LIMIT: usize = 1 << 20;
 /// Chain length of `__index`/`__newindex` lookups (MAXTAGLOOP).
-const MAX_TAG_LOOP: usize = 100;
+pub(crate) const MAX_TAG_LOOP: usize = 100;
 
 /// Metamethod events, in the order of `TM_NAMES`. Their bit in
 /// `Table::absent` caches that a metatable lacks them.
@@ -790,31 +790,31 @@ impl Lua {
     /// to `wanted` (-1: keep all), and sets `top` past them.
     #[inline(always)]
     pub(crate) fn move_results(&mut self, src: usize, dst: usize, n: usize, wanted: i32) {
-        let k = if wanted < 0 {
-            n
+        let (k, end) = if wanted < 0 {
+            (n, dst + n)
         } else {
-            n.min(wanted as usize)
+            (n.min(wanted as usize), dst + wanted as usize)
         };
-        if dst <= src {
-            // Results move down: a forward copy is correct, and for the one
-            // or two values most calls return a loop beats memmove.
-            let stack = &mut self.stack[dst..src + k];
-            for i in 0..k {
-                // SAFETY: `src - dst + i < stack.len()` for every `i < k`.
-                stack[i] = unsafe { Value::load(stack.as_ptr().add(src - dst + i)) };
+        assert!(src + k <= self.stack.len() && end <= self.stack.len());
+        let p = self.stack.as_mut_ptr();
+        // SAFETY: both ranges were checked against the stack's length just
+        // above; `Value::load` reads each value word by word (results are
+        // usually values just computed).
+        unsafe {
+            if dst <= src {
+                // Results move down: a forward copy is correct, and for the
+                // one or two values most calls return a loop beats memmove.
+                for i in 0..k {
+                    *p.add(dst + i) = Value::load(p.add(src + i));
+                }
+            } else {
+                std::ptr::copy(p.add(src), p.add(dst), k);
             }
-        } else {
-            self.stack.copy_within(src..src + k, dst);
-        }
-        if wanted < 0 {
-            self.top = dst + n;
-        } else {
-            let wanted = wanted as usize;
-            for v in &mut self.stack[dst + k..dst + wanted] {
-                *v = Value::Nil;
+            for i in dst + k..end {
+                *p.add(i) = Value::Nil;
             }
-            self.top = dst + wanted;
         }
+        self.top = end;
     }
 
     /// Makes sure `stack` has at least `n` slots.

@@ -9,7 +9,7 @@ use crate::error;
 use crate::heap::{Function, LuaClosure};
 use crate::proto::{NameKind, Op, Proto, FIELDS_PER_FLUSH, RK_CONST};
 use crate::state::{FrameShape, Lua, LuaResult, Tm};
-use crate::value::{FnRef, Value};
+use crate::value::{FnRef, StrRef, Value};
 
 /// What kind of function a frame runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -316,6 +316,14 @@ impl Lua {
                             r!($a) = v;
                             continue;
                         }
+                        if let Value::Str(s) = key {
+                            if let Some(v) = self.index_chain(t, s) {
+                                // SAFETY: a live local; the callee wrote it
+                                // word by word (see `Value::load`).
+                                r!($a) = unsafe { Value::load(&v) };
+                                continue;
+                            }
+                        }
                         missed = true;
                     }
                     protect!(self.index_slow(
@@ -393,15 +401,21 @@ impl Lua {
                         }
                     }
                     Op::GetTable(a, b, c) => {
-                        let obj = r!(b);
+                        let obj = get!(b);
                         let key = rk!(c);
                         index_into!(a, obj, key, b);
                     }
                     Op::SetTable(a, b, c) => {
-                        let obj = r!(a);
+                        let obj = get!(a);
                         let (key, val) = (rk!(b), rk!(c));
                         if let Value::Table(t) = obj {
                             let tab = self.heap.table_mut(t);
+                            // An existing key: neither a new key nor
+                            // `__newindex` is involved.
+                            if let Some(slot) = tab.present_mut(key) {
+                                *slot = val;
+                                continue;
+                            }
                             if tab.meta.is_none() && tab.set_in_array(key, val) {
                                 continue;
                             }
@@ -433,7 +447,7 @@ impl Lua {
                         gc_check!();
                     }
                     Op::SelfOp(a, b, c) => {
-                        let obj = r!(b);
+                        let obj = get!(b);
                         let key = rk!(c);
                         r!(a as usize + 1) = obj;
                         index_into!(a, obj, key, b);
@@ -445,7 +459,7 @@ impl Lua {
                     Op::Mod(a, b, c) => arith!(Arith::Mod, a, b, c),
                     Op::Pow(a, b, c) => arith!(Arith::Pow, a, b, c),
                     Op::Unm(a, b) => {
-                        let x = r!(b);
+                        let x = get!(b);
                         r!(a) = if let Value::Number(n) = x {
                             Value::Number(-n)
                         } else {
@@ -462,7 +476,7 @@ impl Lua {
                     }
                     Op::Not(a, b) => r!(a) = Value::Bool(!r!(b).truthy()),
                     Op::Len(a, b) => {
-                        let x = r!(b);
+                        let x = get!(b);
                         r!(a) = match x {
                             Value::Table(t) => Value::Number(self.heap.table(t).border() as f64),
                             Value::Str(s) => Value::Number(self.heap.str(s).len() as f64),
@@ -599,7 +613,8 @@ impl Lua {
                             return Ok(());
                         }
                         if frame.nresults >= 0 {
-                            self.top = self.lua_frame_top(self.frames.len() - 1);
+                            // The caller is a Lua frame of this loop.
+                            self.top = self.frames[self.frames.len() - 1].top;
                         }
                         continue 'frame;
                     }
@@ -703,6 +718,32 @@ impl Lua {
                 }
             }
         }
+    }
+
+    /// `t[key]` for a string key after a raw miss on table `t`, when every
+    /// `__index` on the way is a table (the method lookup of class
+    /// hierarchies); `None` when a handler is a function or another type,
+    /// for `index_slow`.
+    #[inline(never)]
+    fn index_chain(&mut self, t: crate::value::TableRef, key: StrRef) -> Option<Value> {
+        let mut t = t;
+        for _ in 0..crate::state::MAX_TAG_LOOP {
+            let Some(mt) = self.heap.table(t).meta else {
+                return Some(Value::Nil);
+            };
+            match self.tm(mt, Tm::Index) {
+                Value::Nil => return Some(Value::Nil),
+                Value::Table(next) => {
+                    let v = self.heap.table(next).get_str(key);
+                    if !v.is_nil() {
+                        return Some(v);
+                    }
+                    t = next;
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// `obj[key]` through `__index` for `GetTable` and `Self` at `pc`, whose

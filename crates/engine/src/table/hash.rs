@@ -183,8 +183,26 @@ impl HashPart {
     /// that the dispatch loop copies it straight from the node.
     #[inline(always)]
     pub(crate) fn get_str_ref(&self, s: crate::value::StrRef) -> &Value {
+        match self.find_str(s) {
+            // SAFETY: `find_str` returns indices of `nodes`.
+            Some(i) => unsafe { &self.nodes.get_unchecked(i).val },
+            None => &NIL,
+        }
+    }
+
+    /// The value of a string key, for writing.
+    #[inline(always)]
+    pub(crate) fn get_str_mut(&mut self, s: crate::value::StrRef) -> Option<&mut Value> {
+        let i = self.find_str(s)?;
+        // SAFETY: `find_str` returns indices of `nodes`.
+        Some(unsafe { &mut self.nodes.get_unchecked_mut(i).val })
+    }
+
+    /// The node holding string key `s` (not dead).
+    #[inline(always)]
+    fn find_str(&self, s: crate::value::StrRef) -> Option<usize> {
         if self.nodes.is_empty() {
-            return &NIL;
+            return None;
         }
         let mut i = self.main_position(Value::Str(s));
         loop {
@@ -196,11 +214,11 @@ impl HashPart {
             let n = unsafe { self.nodes.get_unchecked(i) };
             if let Value::Str(k) = n.key {
                 if k == s && !n.dead {
-                    return &n.val;
+                    return Some(i);
                 }
             }
             if n.next == NONE {
-                return &NIL;
+                return None;
             }
             i = n.next as usize;
         }

@@ -167,6 +167,35 @@ impl Table {
         false
     }
 
+    /// The slot of a key whose value is not nil, for an assignment that
+    /// needs neither a new key nor `__newindex` (none for read-only tables).
+    #[inline(always)]
+    pub fn present_mut(&mut self, key: Value) -> Option<&mut Value> {
+        if self.readonly {
+            return None;
+        }
+        let slot = match key {
+            Value::Str(s) => self.hash.get_str_mut(s)?,
+            Value::Nil => return None,
+            Value::Number(n) => match array_index(n) {
+                Some(i) if i <= self.arr.len() => &mut self.arr[i - 1],
+                _ => {
+                    let i = self.hash.find(key).0?;
+                    &mut self.hash.nodes[i].val
+                }
+            },
+            _ => {
+                let i = self.hash.find(key).0?;
+                &mut self.hash.nodes[i].val
+            }
+        };
+        if slot.is_nil() {
+            None
+        } else {
+            Some(slot)
+        }
+    }
+
     /// Raw write (`luaH_set` and an assignment). Returns the number of bytes
     /// the table grew by, for the collector's accounting.
     #[inline]
