@@ -137,9 +137,8 @@ impl Lua {
     /// Runs Lua frames until the frame count drops back to `entry`.
     pub(crate) fn execute(&mut self, entry: usize) -> LuaResult<()> {
         'frame: loop {
-            let fi = self.frames.len() - 1;
-            let frame = &self.frames[fi];
-            let base = frame.base;
+            let frame = &self.frames[self.frames.len() - 1];
+            let frame_base = frame.base;
             let fref = frame.fref;
             debug_assert!(!frame.proto.is_null());
             // SAFETY: a Lua frame's `proto` points into the `Rc<Proto>` of
@@ -149,18 +148,37 @@ impl Lua {
             // iteration of the 'frame loop (`continue 'frame` or `return`)
             // without touching `proto` again.
             let proto: &Proto = unsafe { &*frame.proto };
-            let code = &proto.code[..];
             // The next instruction (see `pc!` for its index).
             let mut ip: *const Op = frame.ip;
             let k = &proto.constants[..];
-            let frame_top = base + proto.max_stack as usize;
-            debug_assert!(frame_top < self.stack.len());
+            debug_assert!(frame_base + (proto.max_stack as usize) < self.stack.len());
+            // The end of the frame's registers (computed where needed, to
+            // keep the loop's live values few).
+            macro_rules! frame_top {
+                () => {
+                    base!() + proto.max_stack as usize
+                };
+            }
+            // The index of this frame in `frames` (it is the last one
+            // whenever the loop runs).
+            macro_rules! fi {
+                () => {
+                    self.frames.len() - 1
+                };
+            }
             // The frame's registers, `stack[base..frame_top]`, as a pointer
             // kept in a register. Only a call out of the loop (metamethods,
             // native functions, the collector's finalizers, the interrupt
             // handler) can grow, and so move, the stack: every such call
             // goes through `protect!`, which reloads the pointer after it.
-            let mut regs: *mut Value = unsafe { self.stack.as_mut_ptr().add(base) };
+            let mut regs: *mut Value = unsafe { self.stack.as_mut_ptr().add(frame_base) };
+            // The stack index of the first register, from `regs` (kept out
+            // of the loop's live values: every call out costs a register).
+            macro_rules! base {
+                () => {
+                    (regs as usize - self.stack.as_ptr() as usize) / std::mem::size_of::<Value>()
+                };
+            }
 
             // Register and constant access without bounds checks.
             //
@@ -176,8 +194,11 @@ impl Lua {
                 ($x:expr) => {
                     *{
                         let i = $x as usize;
-                        debug_assert!(base + i < frame_top);
-                        debug_assert!(std::ptr::eq(regs, self.stack.as_ptr().wrapping_add(base)));
+                        debug_assert!(std::ptr::eq(
+                            regs,
+                            self.stack.as_ptr().wrapping_add(self.frames[fi!()].base)
+                        ));
+                        debug_assert!(base!() + i < frame_top!());
                         unsafe { &mut *regs.add(i) }
                     }
                 };
@@ -186,25 +207,29 @@ impl Lua {
             macro_rules! get {
                 ($x:expr) => {{
                     let i = $x as usize;
-                    debug_assert!(base + i < frame_top);
-                    debug_assert!(std::ptr::eq(regs, self.stack.as_ptr().wrapping_add(base)));
+                    debug_assert!(std::ptr::eq(
+                        regs,
+                        self.stack.as_ptr().wrapping_add(self.frames[fi!()].base)
+                    ));
+                    debug_assert!(base!() + i < frame_top!());
                     unsafe { Value::load(regs.add(i)) }
                 }};
             }
             macro_rules! reload {
                 () => {
-                    regs = unsafe { self.stack.as_mut_ptr().add(base) }
+                    regs = unsafe { self.stack.as_mut_ptr().add(self.frames[fi!()].base) }
                 };
             }
             // The index of the next instruction.
             macro_rules! pc {
                 () => {
                     // SAFETY: `ip` points into `code` (see the fetch below).
-                    unsafe { ip.offset_from(code.as_ptr()) as usize }
+                    unsafe { ip.offset_from(proto.code.as_ptr()) as usize }
                 };
             }
             macro_rules! savepc {
                 () => {
+                    let fi = fi!();
                     self.frames[fi].ip = ip
                 };
             }
@@ -277,6 +302,7 @@ impl Lua {
             macro_rules! interrupt_at_target {
                 () => {
                     if self.interrupt_pending() {
+                        let fi = fi!();
                         self.frames[fi].ip = unsafe { ip.add(1) };
                         self.check_interrupt()?;
                         reload!();
@@ -333,21 +359,21 @@ impl Lua {
                         proto,
                         pc!() - 1,
                         $b,
-                        base + $a as usize
+                        base!() + $a as usize
                     )?);
                 }};
             }
             macro_rules! gc_check {
                 () => {
                     if self.heap.bytes > self.heap.threshold {
-                        self.top = frame_top;
+                        self.top = frame_top!();
                         protect!(self.gc_checkpoint()?);
                     }
                 };
             }
 
             loop {
-                debug_assert!(pc!() < code.len());
+                debug_assert!(pc!() < proto.code.len());
                 // SAFETY: every prototype ends with a `Return`, and jumps
                 // only target instructions of the same prototype, so `ip`
                 // stays inside `code`.
@@ -484,9 +510,9 @@ impl Lua {
                         };
                     }
                     Op::Concat(a, b, c) => {
-                        self.top = frame_top;
+                        self.top = frame_top!();
                         r!(a) = protect!(self.concat(
-                            base,
+                            base!(),
                             b as usize,
                             c as usize,
                             proto,
@@ -555,7 +581,7 @@ impl Lua {
                         }
                     }
                     Op::Call(a, b, c) => {
-                        let func = base + a as usize;
+                        let func = base!() + a as usize;
                         let nargs = if b != 0 {
                             b as usize - 1
                         } else {
@@ -578,34 +604,34 @@ impl Lua {
                             continue 'frame;
                         }
                         if c != 0 {
-                            self.top = frame_top;
+                            self.top = frame_top!();
                             // Not after an open call: `top` counts its results.
                             gc_check!();
                         }
                     }
                     Op::TailCall(a, b) => {
-                        let func = base + a as usize;
+                        let func = base!() + a as usize;
                         let nargs = if b != 0 {
                             b as usize - 1
                         } else {
                             self.top - func - 1
                         };
                         savepc!();
-                        self.tail_call(fi, func, nargs)?;
+                        self.tail_call(fi!(), func, nargs)?;
                         if self.frames.len() <= entry {
                             return Ok(());
                         }
                         continue 'frame;
                     }
                     Op::Return(a, b) => {
-                        let first = base + a as usize;
+                        let first = base!() + a as usize;
                         let n = if b != 0 {
                             b as usize - 1
                         } else {
                             self.top - first
                         };
                         if !self.open_upvals.is_empty() {
-                            self.close_upvals(base);
+                            self.close_upvals(base!());
                         }
                         let frame = self.frames.pop().expect("frame");
                         self.move_results(first, frame.func, n, frame.nresults);
@@ -651,7 +677,7 @@ impl Lua {
                         jump!(sbx);
                     }
                     Op::TForCall(a, c) => {
-                        let ra = base + a as usize;
+                        let ra = base!() + a as usize;
                         for i in 0..3 {
                             r!(a as usize + 3 + i) = get!(a as usize + i);
                         }
@@ -660,7 +686,7 @@ impl Lua {
                             self.frames.last_mut().expect("frame").c_boundary = true;
                             continue 'frame;
                         }
-                        self.top = frame_top;
+                        self.top = frame_top!();
                     }
                     Op::TForLoop(a, sbx) => {
                         let v = get!(a as usize + 1);
@@ -671,7 +697,7 @@ impl Lua {
                         }
                     }
                     Op::SetList(a, b, c) => {
-                        let ra = base + a as usize;
+                        let ra = base!() + a as usize;
                         let n = if b != 0 {
                             b as usize
                         } else {
@@ -682,24 +708,24 @@ impl Lua {
                         };
                         let first = (c as usize - 1) * FIELDS_PER_FLUSH as usize;
                         self.set_list(t, first, ra + 1, n);
-                        self.top = frame_top;
+                        self.top = frame_top!();
                     }
                     Op::Close(a) => {
                         if !self.open_upvals.is_empty() {
-                            self.close_upvals(base + a as usize);
+                            self.close_upvals(base!() + a as usize);
                         }
                     }
                     Op::Closure(a, bx) => {
                         let p = proto.protos[bx as usize].clone();
-                        let f = self.make_closure(fref, base, p, env!());
+                        let f = self.make_closure(fref, base!(), p, env!());
                         r!(a) = Value::Function(f);
                         gc_check!();
                     }
                     Op::VarArg(a, b) => {
-                        let frame = self.frames[fi];
+                        let frame = self.frames[fi!()];
                         let n = frame.nvarargs as usize;
                         let from = frame.func + 1 + proto.num_params as usize;
-                        let ra = base + a as usize;
+                        let ra = base!() + a as usize;
                         if b == 0 {
                             protect!(self.ensure_stack(ra + n + 1)?);
                             self.stack.copy_within(from..from + n, ra);
