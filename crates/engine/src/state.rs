@@ -116,6 +116,8 @@ pub(crate) struct FrameShape {
     /// The prototype itself, kept alive by the called closure (see
     /// `Frame::proto`).
     pub proto: *const Proto,
+    /// The closure's upvalues (see `Frame::upvals`).
+    pub upvals: *const UpvalRef,
 }
 
 impl FrameShape {
@@ -128,6 +130,7 @@ impl FrameShape {
             needs_arg: l.needs_arg,
             max_stack: l.max_stack,
             proto: Rc::as_ptr(&c.proto),
+            upvals: c.upvals.as_ptr(),
         }
     }
 }
@@ -667,6 +670,7 @@ impl Lua {
             nvarargs: 0,
             fref,
             proto: proto.proto,
+            upvals: proto.upvals,
             kind: FrameKind::Lua,
             c_boundary: false,
             tailcalls: 0,
@@ -726,6 +730,7 @@ impl Lua {
             nvarargs: nvarargs as u32,
             fref,
             proto: proto.proto,
+            upvals: proto.upvals,
             kind: FrameKind::Lua,
             c_boundary: false,
             tailcalls: 0,
@@ -766,6 +771,7 @@ impl Lua {
             nvarargs: 0,
             fref,
             proto: std::ptr::null(),
+            upvals: std::ptr::null(),
             kind: FrameKind::Native,
             c_boundary: false,
             tailcalls: 0,

@@ -9,7 +9,7 @@ use crate::error;
 use crate::heap::{Function, LuaClosure};
 use crate::proto::{NameKind, Op, Proto, FIELDS_PER_FLUSH, RK_CONST};
 use crate::state::{FrameShape, Lua, LuaResult, Tm};
-use crate::value::{FnRef, StrRef, Value};
+use crate::value::{FnRef, StrRef, UpvalRef, Value};
 
 /// What kind of function a frame runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +39,9 @@ pub struct Frame {
     /// closure sits at `stack[func]` for the frame's whole life, so the
     /// collector keeps it, and with it this prototype, alive.
     pub proto: *const Proto,
+    /// The upvalues of a Lua frame's closure (null for native frames): the
+    /// closure's boxed slice, which it keeps for its whole life.
+    pub upvals: *const UpvalRef,
     pub kind: FrameKind,
     /// Called the way 5.1 calls from C (a generic `for` iterator), so that
     /// no coroutine may yield across it.
@@ -139,7 +142,7 @@ impl Lua {
         'frame: loop {
             let frame = &self.frames[self.frames.len() - 1];
             let frame_base = frame.base;
-            let fref = frame.fref;
+            let upvals = frame.upvals;
             debug_assert!(!frame.proto.is_null());
             // SAFETY: a Lua frame's `proto` points into the `Rc<Proto>` of
             // the closure at `stack[func]`, which no instruction of the frame
@@ -262,7 +265,7 @@ impl Lua {
             // `GETGLOBAL` reads `cl->env`), so `setfenv` takes effect at once.
             macro_rules! env {
                 () => {
-                    match self.heap.function(fref) {
+                    match self.heap.function(self.frames[fi!()].fref) {
                         Function::Lua(c) => c.env,
                         Function::Native(_) => unreachable!("native frame in the dispatch loop"),
                     }
@@ -394,11 +397,15 @@ impl Lua {
                         }
                     }
                     Op::GetUpval(a, b) => {
-                        let u = self.closure_upval(fref, b);
+                        // SAFETY: the compiler gives upvalue operands below
+                        // the closure's upvalue count (see `Frame::upvals`).
+                        let u = unsafe { *upvals.add(b as usize) };
                         r!(a) = self.upval_get(u);
                     }
                     Op::SetUpval(a, b) => {
-                        let u = self.closure_upval(fref, b);
+                        // SAFETY: the compiler gives upvalue operands below
+                        // the closure's upvalue count (see `Frame::upvals`).
+                        let u = unsafe { *upvals.add(b as usize) };
                         let v = get!(a);
                         self.upval_set(u, v);
                     }
@@ -717,7 +724,7 @@ impl Lua {
                     }
                     Op::Closure(a, bx) => {
                         let p = proto.protos[bx as usize].clone();
-                        let f = self.make_closure(fref, base!(), p, env!());
+                        let f = self.make_closure(self.frames[fi!()].fref, base!(), p, env!());
                         r!(a) = Value::Function(f);
                         gc_check!();
                     }
