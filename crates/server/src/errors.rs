@@ -185,6 +185,8 @@ pub mod msg {
     pub const NUMKEYS_SHOULD_BE_GREATER_THAN_0: &str = "ERR numkeys should be greater than 0";
     pub const NX_AND_XX_GT_OR_LT: &str =
         "ERR NX and XX, GT or LT options at the same time are not compatible";
+    pub const ONE_OR_MORE_SCORES_CAN_T_BE: &str =
+        "ERR One or more scores can't be converted into double";
     pub const OFFSET_IS_OUT_OF_RANGE: &str = "ERR offset is out of range";
     pub const PROTOCOL_VERSION_IS_NOT_AN_INTEGER: &str =
         "ERR Protocol version is not an integer or out of range";

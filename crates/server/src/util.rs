@@ -90,6 +90,63 @@ fn parse_strtod(st: &str) -> Option<f64> {
     Some(v)
 }
 
+/// What C's `strtod` (glibc) reads from the start of a byte string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Strtod {
+    /// The value read (0 when nothing was).
+    pub value: f64,
+    /// Bytes consumed, leading white space included (0: no conversion).
+    pub len: usize,
+    /// glibc would set `errno = ERANGE`: overflow, or a non-zero number
+    /// that comes out below the normal range (an exact hexadecimal
+    /// subnormal, which glibc lets pass, is counted here too).
+    pub range_error: bool,
+}
+
+/// C's `strtod` on bytes: leading white space, then what
+/// [`redlua_redis_libs::cjson::strtod`] reads (decimal, `0x` hexadecimal,
+/// `inf`, `nan`, any case), with glibc's range check.
+pub fn strtod(s: &[u8]) -> Strtod {
+    let ws = s
+        .iter()
+        .take_while(|&&c| matches!(c, b' ' | b'\t'..=b'\r'))
+        .count();
+    let (value, used) = redlua_redis_libs::cjson::strtod(&s[ws..]);
+    if used == 0 {
+        return Strtod {
+            value: 0.0,
+            len: 0,
+            range_error: false,
+        };
+    }
+    let text = s[ws..ws + used]
+        .strip_prefix(b"-")
+        .unwrap_or(&s[ws..ws + used]);
+    let text = text.strip_prefix(b"+").unwrap_or(text);
+    let range_error = if value.is_infinite() {
+        !text[0].eq_ignore_ascii_case(&b'i')
+    } else if value.abs() < f64::MIN_POSITIVE {
+        // Any non-zero digit in the significand means it underflowed.
+        let hex = text.len() > 1 && text[1].eq_ignore_ascii_case(&b'x');
+        let (digits, end) = if hex {
+            (&text[2..], b'p')
+        } else {
+            (text, b'e')
+        };
+        digits
+            .iter()
+            .take_while(|c| !c.eq_ignore_ascii_case(&end))
+            .any(|&c| c.is_ascii_hexdigit() && c != b'0')
+    } else {
+        false
+    };
+    Strtod {
+        value,
+        len: ws + used,
+        range_error,
+    }
+}
+
 /// Formats like C's `%.17g` (what Redis 7.0 uses for double replies).
 pub fn fmt_g17(d: f64) -> String {
     fmt_g(d, 17)
@@ -294,6 +351,22 @@ mod tests {
         assert_eq!(parse_i64(b"9223372036854775808"), None);
         assert_eq!(parse_i64(b"+1"), None);
         assert_eq!(parse_i64(b" 1"), None);
+    }
+
+    #[test]
+    fn strtod_prefix_and_range() {
+        let r = strtod(b" \t12x");
+        assert_eq!((r.value, r.len, r.range_error), (12.0, 4, false));
+        assert_eq!(strtod(b"").len, 0);
+        assert_eq!(strtod(b"  ").len, 0);
+        assert_eq!(strtod(b"0x1A").value, 26.0);
+        assert_eq!(strtod(b"0x").len, 1);
+        assert!(strtod(b"1e400").range_error);
+        assert!(strtod(b"-1e-400").range_error);
+        assert!(strtod(b"1e-310").range_error);
+        assert!(!strtod(b"0.000e-999").range_error);
+        assert!(!strtod(b"-inf").range_error);
+        assert!(!strtod(b"2.5e-308").range_error);
     }
 
     #[test]

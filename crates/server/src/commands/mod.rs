@@ -10,6 +10,7 @@ pub mod pubsub;
 pub mod scripting;
 pub mod server;
 pub mod set;
+pub mod sort;
 pub mod stream;
 pub mod string;
 pub mod transaction;
@@ -62,6 +63,8 @@ pub mod flags {
     pub const ALLOW_BUSY: u32 = 1 << 15;
     /// Keys are optional.
     pub const NO_MANDATORY_KEYS: u32 = 1 << 16;
+    /// Key positions depend on the arguments (see `super::key_positions`).
+    pub const MOVABLE_KEYS: u32 = 1 << 17;
 
     /// Flag names in Redis's COMMAND INFO order.
     pub const NAMES: &[(u32, &str)] = &[
@@ -82,6 +85,7 @@ pub mod flags {
         (NO_MANDATORY_KEYS, "no_mandatory_keys"),
         (NO_MULTI, "no_multi"),
         (ALLOW_BUSY, "allow_busy"),
+        (MOVABLE_KEYS, "movablekeys"),
     ];
 }
 
@@ -131,6 +135,17 @@ impl Command {
             i += self.step.max(1) as i64;
         }
         out
+    }
+
+    /// Key positions in `argv` (the command name first), for any command:
+    /// the first/last/step spec, plus the keys found among the arguments
+    /// of a [`flags::MOVABLE_KEYS`] command.
+    pub fn keys_in(&self, argv: &[Vec<u8>]) -> Vec<usize> {
+        let mut keys = self.key_positions(argv.len());
+        if self.name == "sort" {
+            keys.extend(sort::store_key_position(argv));
+        }
+        keys
     }
 
     /// True when the command has `flag`.
@@ -212,6 +227,7 @@ use pubsub as ps;
 use scripting as sc;
 use server as sv;
 use set as s;
+use sort as so;
 use stream as x;
 use string as st;
 use transaction as tx;
@@ -332,6 +348,8 @@ pub static COMMANDS: &[Command] = &[
     c!("move", 3, WRITE | FAST, 1, 1, 1, "generic", k::move_),
     c!("copy", -3, WRITE | DENYOOM, 1, 2, 1, "generic", k::copy),
     c!("touch", -2, READONLY | FAST, 1, -1, 1, "generic", k::touch),
+    c!("sort", -2, WRITE | DENYOOM | MOVABLE_KEYS, 1, 1, 1, "generic", so::sort),
+    c!("sort_ro", -2, READONLY | MOVABLE_KEYS, 1, 1, 1, "generic", so::sort_ro),
     container!("object", "OBJECT", -2, 0, "generic", OBJECT_SUBS),
     // strings
     c!("get", 2, READONLY | FAST, 1, 1, 1, "string", st::get),

@@ -179,7 +179,7 @@ pub fn command_getkeys(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8
     };
     let c = crate::server::resolve(c, args)
         .map_err(|_| Error::other(msg::INVALID_NUMBER_OF_ARGUMENTS_SPECIFIED_FOR))?;
-    let pos = c.key_positions(args.len());
+    let pos = c.keys_in(args);
     if pos.is_empty() {
         return Err(Error::other(msg::THE_COMMAND_HAS_NO_KEY_ARGUMENTS));
     }
