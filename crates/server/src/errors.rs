@@ -142,6 +142,7 @@ pub mod msg {
     pub const PROTO_UNBALANCED_QUOTES: &str = "Protocol error: unbalanced quotes in request";
     pub const PROTO_EXPECTED_DOLLAR: &str = "Protocol error: expected '$', got ";
     pub const AN_LFU_MAXMEMORY_POLICY_IS_NOT: &str = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+    pub const AN_LFU_MAXMEMORY_POLICY_IS_SELECTED: &str = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
     pub const AUTH_PASSWORD_CALLED_WITHOUT_ANY_PASSWORD: &str = "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?";
     pub const BIT_IS_NOT_AN_INTEGER_OR: &str = "ERR bit is not an integer or out of range";
     pub const BIT_OFFSET_IS_NOT_AN_INTEGER: &str =

@@ -17,7 +17,7 @@ fn hash_for_write<'a>(
     key: &[u8],
 ) -> Result<&'a mut Hash, Error> {
     if !check_type(srv, ctx, key, "hash")? {
-        srv.dbs[ctx.db].set(key, Value::Hash(Box::default()));
+        srv.dbs[ctx.db].set(key, Value::Hash(Box::default()), srv.now);
     }
     match srv.dbs[ctx.db].dict.get_mut(key) {
         Some(Value::Hash(h)) => Ok(h),

@@ -278,6 +278,7 @@ const OBJECT_SUBS: &[Command] = &[
     sub!("object", "encoding", 3, READONLY, 2, 2, 1, "generic", k::object_encoding),
     sub!("object", "refcount", 3, READONLY, 2, 2, 1, "generic", k::object_refcount),
     sub!("object", "freq", 3, READONLY, 2, 2, 1, "generic", k::object_freq),
+    sub!("object", "idletime", 3, READONLY, 2, 2, 1, "generic", k::object_idletime),
     sub!("object", "help", 2, LOADING | STALE, 0, 0, 0, "generic", k::object_help),
 ];
 
@@ -548,17 +549,39 @@ pub fn timeout_arg(srv: &Server, a: &[u8]) -> Result<Option<i64>, Error> {
     })
 }
 
-/// Looks up a key for reading, counting hits and misses.
+/// Looks up a key for reading, counting a hit or a miss; the key is
+/// accessed (Redis's `lookupKeyRead`).
 #[inline]
 pub fn read_key<'a>(srv: &'a mut Server, ctx: &CallContext, key: &[u8]) -> Option<&'a Value> {
+    lookup_read(srv, ctx, key, true)
+}
+
+/// Looks up a key for reading, counting a hit or a miss, without it
+/// counting as an access (`LOOKUP_NOTOUCH`: EXISTS, TYPE, TTL, OBJECT).
+pub fn peek_key<'a>(srv: &'a mut Server, ctx: &CallContext, key: &[u8]) -> Option<&'a Value> {
+    lookup_read(srv, ctx, key, false)
+}
+
+#[inline]
+fn lookup_read<'a>(
+    srv: &'a mut Server,
+    ctx: &CallContext,
+    key: &[u8],
+    touch: bool,
+) -> Option<&'a Value> {
     let now = srv.now;
-    let found = srv.dbs[ctx.db].get(key, now).is_some();
-    if found {
+    let db = &mut srv.dbs[ctx.db];
+    let v = if touch {
+        db.get(key, now)
+    } else {
+        db.peek(key, now)
+    };
+    if v.is_some() {
         srv.stats.keyspace_hits += 1;
     } else {
         srv.stats.keyspace_misses += 1;
     }
-    srv.dbs[ctx.db].dict.get(key)
+    v
 }
 
 /// Reads a string key (WRONGTYPE otherwise).

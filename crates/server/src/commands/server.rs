@@ -385,7 +385,7 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
         let uptime = (now - srv.start_ms) / 1000;
         let _ = write!(
             out,
-            "redis_version:{}\r\nredis_git_sha1:00000000\r\nredis_git_dirty:0\r\nredis_build_id:0\r\nredis_mode:standalone\r\nos:{} {}\r\narch_bits:64\r\nmultiplexing_api:epoll\r\natomicvar_api:c11-builtin\r\nprocess_id:{}\r\nprocess_supervised:no\r\nrun_id:{:040x}\r\ntcp_port:{}\r\nserver_time_usec:{}\r\nuptime_in_seconds:{}\r\nuptime_in_days:{}\r\nhz:{}\r\nconfigured_hz:{}\r\nexecutable:redlua-server\r\nconfig_file:\r\nio_threads_active:0\r\nredlua_version:{}\r\n",
+            "redis_version:{}\r\nredis_git_sha1:00000000\r\nredis_git_dirty:0\r\nredis_build_id:0\r\nredis_mode:standalone\r\nos:{} {}\r\narch_bits:64\r\nmultiplexing_api:epoll\r\natomicvar_api:c11-builtin\r\nprocess_id:{}\r\nprocess_supervised:no\r\nrun_id:{:040x}\r\ntcp_port:{}\r\nserver_time_usec:{}\r\nuptime_in_seconds:{}\r\nuptime_in_days:{}\r\nhz:{}\r\nconfigured_hz:{}\r\nlru_clock:{}\r\nexecutable:redlua-server\r\nconfig_file:\r\nio_threads_active:0\r\nredlua_version:{}\r\n",
             crate::REDIS_VERSION,
             std::env::consts::OS,
             std::env::consts::ARCH,
@@ -397,6 +397,7 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
             uptime / 86400,
             srv.config.hz,
             srv.config.hz,
+            crate::db::lru_clock(now),
             env!("CARGO_PKG_VERSION"),
         );
     }

@@ -338,7 +338,7 @@ fn sort_generic(
     }
     let n = list.len();
     if n > 0 {
-        srv.dbs[ctx.db].set(dst, Value::List(Box::new(list)));
+        srv.dbs[ctx.db].set(dst, Value::List(Box::new(list)), srv.now);
         srv.modified(ctx.db, dst);
         srv.stats.dirty += n as u64 - 1;
     } else if srv.dbs[ctx.db].remove(dst).is_some() {

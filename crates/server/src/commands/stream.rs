@@ -140,7 +140,7 @@ pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         if nomk {
             return Ok(Reply::Null);
         }
-        srv.dbs[ctx.db].set(&argv[1], Value::Stream(Box::default()));
+        srv.dbs[ctx.db].set(&argv[1], Value::Stream(Box::default()), srv.now);
     }
     let now = srv.now as u64;
     let Some(s) = write_stream(srv, ctx, &argv[1])? else {

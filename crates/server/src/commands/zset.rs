@@ -19,7 +19,7 @@ fn zset_for_write<'a>(
     key: &[u8],
 ) -> Result<&'a mut ZSet, Error> {
     if !check_type(srv, ctx, key, "zset")? {
-        srv.dbs[ctx.db].set(key, Value::ZSet(Box::default()));
+        srv.dbs[ctx.db].set(key, Value::ZSet(Box::default()), srv.now);
     }
     match srv.dbs[ctx.db].dict.get_mut(key) {
         Some(Value::ZSet(z)) => Ok(z),
@@ -430,7 +430,7 @@ fn store_zset(
     let n = z.len();
     let existed = srv.dbs[ctx.db].remove(dst).is_some();
     if n > 0 {
-        srv.dbs[ctx.db].set(dst, Value::ZSet(Box::new(z)));
+        srv.dbs[ctx.db].set(dst, Value::ZSet(Box::new(z)), srv.now);
     }
     if n > 0 || existed {
         srv.modified(ctx.db, dst);
