@@ -486,6 +486,43 @@ fn swap_runs<T>(v: &mut [T], i: usize, j: usize, n: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::server::ClientRef;
+
+    fn call(srv: &mut Server, ctx: &mut CallContext, args: &[&str]) -> Reply {
+        let argv: Vec<Vec<u8>> = args.iter().map(|a| a.as_bytes().to_vec()).collect();
+        srv.call(ctx, &argv)
+    }
+
+    fn bulks(items: &[&str]) -> Reply {
+        Reply::Array(items.iter().map(|i| Reply::bulk(i.as_bytes())).collect())
+    }
+
+    #[test]
+    fn unsorted_set_is_sorted_in_scripts_whatever_lua_deterministic_says() {
+        let mut srv = Server::new(Config::default());
+        let mut ctx = CallContext::new(
+            ClientRef {
+                slot: usize::MAX,
+                id: 0,
+            },
+            true,
+        );
+        call(&mut srv, &mut ctx, &["SADD", "s", "c", "a", "b"]);
+        // Outside scripts the set's own order stays (insertion order here).
+        let own = call(&mut srv, &mut ctx, &["SORT", "s", "BY", "nosort"]);
+        assert_eq!(own, bulks(&["c", "a", "b"]));
+        let script = "return redis.call('sort', KEYS[1], 'by', 'nosort')";
+        for det in ["yes", "no"] {
+            call(
+                &mut srv,
+                &mut ctx,
+                &["CONFIG", "SET", "lua-deterministic", det],
+            );
+            let r = call(&mut srv, &mut ctx, &["EVAL", script, "1", "s"]);
+            assert_eq!(r, bulks(&["a", "b", "c"]), "lua-deterministic {det}");
+        }
+    }
 
     #[test]
     fn pqsort_orders_the_wanted_range() {
