@@ -41,7 +41,7 @@
 //! ```
 //! use redlua_server::{config::Config, reply::Reply, server::{CallContext, ClientRef, Server}};
 //! let mut srv = Server::new(Config::default());
-//! let mut ctx = CallContext::new(ClientRef { slot: usize::MAX, id: 0 }, true);
+//! let mut ctx = CallContext::new(ClientRef::NONE, true);
 //! ctx.in_script = true; // blocking commands never block here
 //! let argv = |a: &[&str]| a.iter().map(|s| s.as_bytes().to_vec()).collect::<Vec<_>>();
 //! assert_eq!(srv.call(&mut ctx, &argv(&["SET", "k", "v"])), Reply::ok());

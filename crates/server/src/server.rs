@@ -25,6 +25,15 @@ pub struct ClientRef {
     pub id: u64,
 }
 
+impl ClientRef {
+    /// The caller of commands run without a connection (tests, embedding,
+    /// the scripting engine's idle state).
+    pub const NONE: ClientRef = ClientRef {
+        slot: usize::MAX,
+        id: 0,
+    };
+}
+
 /// What the network side must do after a command.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum Action {

@@ -501,13 +501,7 @@ mod tests {
     #[test]
     fn unsorted_set_is_sorted_in_scripts_whatever_lua_deterministic_says() {
         let mut srv = Server::new(Config::default());
-        let mut ctx = CallContext::new(
-            ClientRef {
-                slot: usize::MAX,
-                id: 0,
-            },
-            true,
-        );
+        let mut ctx = CallContext::new(ClientRef::NONE, true);
         call(&mut srv, &mut ctx, &["SADD", "s", "c", "a", "b"]);
         // Outside scripts the set's own order stays (insertion order here).
         let own = call(&mut srv, &mut ctx, &["SORT", "s", "BY", "nosort"]);
