@@ -53,21 +53,23 @@
 
 pub mod blocking;
 pub mod client;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod db;
 pub mod errors;
 pub mod event_loop;
+pub mod glob;
 pub mod log;
 pub mod longdouble;
 pub mod memory;
+pub mod numbers;
 pub mod pubsub;
 pub mod reply;
 pub mod resp;
 pub mod scripting;
 pub mod server;
 pub mod types;
-pub mod util;
 
 use std::io;
 use std::net::SocketAddr;

@@ -7,13 +7,13 @@
 //! [`Server::call`] directly.
 
 use crate::blocking::{Blocked, Blocking};
+use crate::clock::now_ms;
 use crate::commands::{self, flags, Command};
 use crate::config::Config;
 use crate::db::Db;
 use crate::errors::{msg, Error};
 use crate::pubsub::PubSub;
 use crate::reply::Reply;
-use crate::util::now_ms;
 use std::collections::{HashMap, HashSet};
 
 /// Identifies a connected client: its registry slot and unique id.

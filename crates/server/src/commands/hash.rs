@@ -5,11 +5,12 @@ use super::{
     random_picks, read_hash, scan_indices, scan_opts, scan_reply, write_hash,
 };
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
+use crate::numbers::parse_i64;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::hash::Hash;
 use crate::types::Value;
-use crate::util::{glob_match, parse_i64};
 
 fn hash_for_write<'a>(
     srv: &'a mut Server,

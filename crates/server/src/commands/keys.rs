@@ -3,9 +3,9 @@
 
 use super::{cursor_arg, int_arg, is, peek_key, read_key, scan_indices, scan_opts, scan_reply};
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
-use crate::util::glob_match;
 
 /// DEL / UNLINK.
 pub fn del(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
@@ -359,7 +359,7 @@ pub fn object_refcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]
     Ok(match peek_key(srv, ctx, &argv[2]) {
         Some(v)
             if v.as_str()
-                .and_then(crate::util::parse_i64)
+                .and_then(crate::numbers::parse_i64)
                 .is_some_and(|n| (0..10000).contains(&n)) =>
         {
             Reply::Int(i32::MAX as i64)

@@ -17,10 +17,10 @@ pub mod transaction;
 pub mod zset;
 
 use crate::errors::{msg, CmdResult, Error};
+use crate::numbers::{parse_f64, parse_i64};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
-use crate::util::{parse_f64, parse_i64};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

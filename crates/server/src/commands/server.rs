@@ -3,9 +3,9 @@
 
 use super::{flags, is, Command, COMMANDS};
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
-use crate::util::glob_match;
 use std::fmt::Write;
 
 fn acl_categories(c: &Command) -> Vec<&'static str> {
@@ -372,7 +372,7 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
     let all = sections.iter().any(|s| s == "all" || s == "everything");
     let default = sections.is_empty() || sections.iter().any(|s| s == "default");
     let want = |s: &str| all || default && s != "commandstats" || sections.iter().any(|x| x == s);
-    let now = crate::util::now_ms();
+    let now = crate::clock::now_ms();
     let mut out = String::new();
     let sec = |out: &mut String, name: &str| {
         if !out.is_empty() {
@@ -392,7 +392,7 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
             std::process::id(),
             srv.start_ms as u128 * 0x9E37_79B9,
             srv.config.port,
-            crate::util::now_us(),
+            crate::clock::now_us(),
             uptime,
             uptime / 86400,
             srv.config.hz,
@@ -567,7 +567,7 @@ pub fn flushall(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> C
 
 /// TIME.
 pub fn time(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
-    let us = crate::util::now_us();
+    let us = crate::clock::now_us();
     Ok(Reply::Array(vec![
         Reply::Bulk((us / 1_000_000).to_string().into_bytes()),
         Reply::Bulk((us % 1_000_000).to_string().into_bytes()),

@@ -5,11 +5,11 @@ use super::{
     random_picks, read_set, scan_indices, scan_opts, scan_reply, write_set,
 };
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::set::Set;
 use crate::types::Value;
-use crate::util::glob_match;
 
 /// SADD.
 pub fn sadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {

@@ -4,11 +4,11 @@
 
 use super::{int_arg, is, read_key};
 use crate::errors::{msg, CmdResult, Error};
+use crate::numbers::strtod;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::list::List;
 use crate::types::Value;
-use crate::util::strtod;
 use std::cmp::Ordering;
 
 /// SORT.

@@ -2,10 +2,10 @@
 
 use super::{int_arg, is, read_str};
 use crate::errors::{msg, CmdResult, Error};
+use crate::numbers::parse_i64;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
-use crate::util::parse_i64;
 
 const MAX_STRING: usize = 512 * 1024 * 1024;
 
@@ -255,7 +255,7 @@ fn incr_generic(srv: &mut Server, ctx: &mut CallContext, key: &[u8], by: i64) ->
     };
     let n = cur.checked_add(by).ok_or(Error::Overflow)?;
     let mut buf = Vec::with_capacity(20);
-    crate::util::push_int(&mut buf, n);
+    crate::numbers::push_int(&mut buf, n);
     srv.dbs[ctx.db].insert_keep_ttl(key, Value::string(buf), srv.now);
     srv.modified(ctx.db, key);
     Ok(Reply::Int(n))

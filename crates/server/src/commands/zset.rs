@@ -6,12 +6,13 @@ use super::{
     timeout_arg, write_zset,
 };
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
+use crate::numbers::fmt_g17;
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 use crate::types::list::resolve_range;
 use crate::types::zset::{LexBound, ScoreBound, ZSet};
 use crate::types::Value;
-use crate::util::{fmt_g17, glob_match};
 
 fn zset_for_write<'a>(
     srv: &'a mut Server,
@@ -629,7 +630,7 @@ fn store_op(
     while i < argv.len() {
         if op != SetOp::Diff && is(&argv[i], "weights") && i + n < argv.len() {
             for (j, w) in weights.iter_mut().enumerate() {
-                *w = crate::util::parse_f64(&argv[i + 1 + j])
+                *w = crate::numbers::parse_f64(&argv[i + 1 + j])
                     .ok_or(Error::other(msg::WEIGHT_VALUE_IS_NOT_A_FLOAT))?;
             }
             i += n + 1;

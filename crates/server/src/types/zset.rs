@@ -153,7 +153,7 @@ impl ScoreBound {
         };
         let st = std::str::from_utf8(body).ok()?;
         // strtod semantics without the "whole string" exceptions Redis skips.
-        let v = crate::util::parse_f64(st.as_bytes())?;
+        let v = crate::numbers::parse_f64(st.as_bytes())?;
         Some(ScoreBound { v, exclusive: ex })
     }
 

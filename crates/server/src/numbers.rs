@@ -1,5 +1,5 @@
-//! Number parsing and formatting exactly as Redis does it (`string2ll`,
-//! `strtod` with Redis's checks, `%.17g`).
+//! Numbers as Redis reads and writes them: `string2ll`, `strtod` with
+//! Redis's checks, `%.17g`, decimal digits.
 
 /// Parses a signed 64-bit integer the way Redis's `string2ll` does: no
 /// spaces, no `+`, no leading zeros, no overflow.
@@ -209,124 +209,6 @@ pub fn push_int(out: &mut Vec<u8>, v: i64) {
     out.extend_from_slice(&buf[i..]);
 }
 
-/// Glob-style pattern matching, a port of Redis's `stringmatchlen`.
-pub fn glob_match(pattern: &[u8], string: &[u8], nocase: bool) -> bool {
-    let mut skip = false;
-    glob_impl(pattern, string, nocase, &mut skip, 0)
-}
-
-fn glob_impl(pat: &[u8], st: &[u8], nocase: bool, skip: &mut bool, depth: u32) -> bool {
-    if depth > 10_000 {
-        return false;
-    }
-    let at = |s: &[u8], i: usize| -> u8 { s.get(i).copied().unwrap_or(0) };
-    let low = |c: u8| if nocase { c.to_ascii_lowercase() } else { c };
-    let (mut p, mut s) = (0usize, 0usize);
-    let (plen, slen) = (pat.len(), st.len());
-    while p < plen && s < slen {
-        match pat[p] {
-            b'*' => {
-                while p < plen && at(pat, p + 1) == b'*' {
-                    p += 1;
-                }
-                if plen - p == 1 {
-                    return true;
-                }
-                while s < slen {
-                    if glob_impl(&pat[p + 1..], &st[s..], nocase, skip, depth + 1) {
-                        return true;
-                    }
-                    if *skip {
-                        return false;
-                    }
-                    s += 1;
-                }
-                *skip = true;
-                return false;
-            }
-            b'?' => s += 1,
-            b'[' => {
-                p += 1;
-                let not = at(pat, p) == b'^';
-                if not {
-                    p += 1;
-                }
-                let mut matched = false;
-                loop {
-                    if at(pat, p) == b'\\' && plen - p >= 2 {
-                        p += 1;
-                        if pat[p] == st[s] {
-                            matched = true;
-                        }
-                    } else if at(pat, p) == b']' {
-                        break;
-                    } else if p >= plen {
-                        p -= 1;
-                        break;
-                    } else if plen - p >= 3 && pat[p + 1] == b'-' {
-                        let (mut a, mut b) = (pat[p], pat[p + 2]);
-                        if a > b {
-                            std::mem::swap(&mut a, &mut b);
-                        }
-                        let c = low(st[s]);
-                        let (a, b) = (low(a), low(b));
-                        p += 2;
-                        if c >= a && c <= b {
-                            matched = true;
-                        }
-                    } else if low(pat[p]) == low(st[s]) {
-                        matched = true;
-                    }
-                    p += 1;
-                }
-                if not {
-                    matched = !matched;
-                }
-                if !matched {
-                    return false;
-                }
-                s += 1;
-            }
-            c => {
-                let c = if c == b'\\' && plen - p >= 2 {
-                    p += 1;
-                    pat[p]
-                } else {
-                    c
-                };
-                if low(c) != low(st[s]) {
-                    return false;
-                }
-                s += 1;
-            }
-        }
-        p += 1;
-        if s == slen {
-            while at(pat, p) == b'*' {
-                p += 1;
-            }
-            break;
-        }
-    }
-    p >= plen && s == slen
-}
-
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
-/// Microseconds since the Unix epoch.
-pub fn now_us() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_micros() as i64)
-        .unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,16 +249,5 @@ mod tests {
         assert!(!strtod(b"0.000e-999").range_error);
         assert!(!strtod(b"-inf").range_error);
         assert!(!strtod(b"2.5e-308").range_error);
-    }
-
-    #[test]
-    fn glob() {
-        assert!(glob_match(b"*", b"abc", false));
-        assert!(glob_match(b"a?c", b"abc", false));
-        assert!(glob_match(b"a[a-c]c", b"abc", false));
-        assert!(!glob_match(b"a[^b]c", b"abc", false));
-        assert!(glob_match(b"h*llo", b"heeeello", false));
-        assert!(!glob_match(b"h*llo", b"hellox", false));
-        assert!(glob_match(b"a*", b"a", false));
     }
 }
