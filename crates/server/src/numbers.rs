@@ -38,56 +38,31 @@ pub fn parse_i64(s: &[u8]) -> Option<i64> {
     }
 }
 
-/// Parses a double as Redis's `getDoubleFromObject` does (strtod, whole
-/// string consumed, no leading space, no overflow/underflow, not NaN).
+/// Parses a double as Redis's `getDoubleFromObject` (`string2d`) does:
+/// strtod over the whole string, no leading white space, not NaN, and
+/// no overflow or underflow to zero (a subnormal result is accepted).
 pub fn parse_f64(s: &[u8]) -> Option<f64> {
-    let st = std::str::from_utf8(s).ok()?;
-    if st.is_empty() || st.as_bytes()[0].is_ascii_whitespace() {
+    if s.first().is_none_or(|c| c.is_ascii_whitespace()) {
         return None;
     }
-    let v = parse_strtod(st)?;
-    if v.is_nan() {
+    let r = strtod(s);
+    let out_of_range = r.range_error && (r.value.is_infinite() || r.value == 0.0);
+    if r.len != s.len() || out_of_range || r.value.is_nan() {
         return None;
     }
-    Some(v)
+    Some(r.value)
 }
 
-/// strtod-compatible parse (decimal, `inf`/`infinity`, hex not supported),
-/// returning None on trailing garbage or ERANGE.
-fn parse_strtod(st: &str) -> Option<f64> {
-    let lower = st.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    if lower.len() - body.len() > 1 {
+/// Parses a score range endpoint's number as Redis's `zslParseRange`
+/// does: strtod up to the first NUL (leading white space, overflow to
+/// infinity and an empty string, read as 0, all pass), not NaN.
+pub fn parse_range_f64(s: &[u8]) -> Option<f64> {
+    let r = strtod(s);
+    let c_len = s.iter().position(|&c| c == 0).unwrap_or(s.len());
+    if r.len != c_len || r.value.is_nan() {
         return None;
     }
-    if body == "inf" || body == "infinity" {
-        return Some(if lower.starts_with('-') {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        });
-    }
-    if body == "nan" {
-        return Some(f64::NAN);
-    }
-    if !body
-        .bytes()
-        .all(|c| c.is_ascii_digit() || c == b'.' || c == b'e' || c == b'+' || c == b'-')
-    {
-        return None;
-    }
-    let v: f64 = st.parse().ok()?;
-    if v.is_infinite() {
-        return None; // ERANGE overflow
-    }
-    if v == 0.0 {
-        // ERANGE underflow: a non-zero mantissa that rounds to zero.
-        let mant = body.split('e').next().unwrap_or("");
-        if mant.bytes().any(|c| (b'1'..=b'9').contains(&c)) {
-            return None;
-        }
-    }
-    Some(v)
+    Some(r.value)
 }
 
 /// What C's `strtod` (glibc) reads from the start of a byte string.
@@ -233,6 +208,22 @@ mod tests {
         assert_eq!(parse_i64(b"9223372036854775808"), None);
         assert_eq!(parse_i64(b"+1"), None);
         assert_eq!(parse_i64(b" 1"), None);
+    }
+
+    #[test]
+    fn doubles_as_redis_reads_them() {
+        assert_eq!(parse_f64(b"0x10"), Some(16.0));
+        assert_eq!(parse_f64(b"1e-310"), Some(1e-310));
+        assert_eq!(parse_f64(b" 1"), None);
+        assert_eq!(parse_f64(b"1e400"), None);
+        assert_eq!(parse_f64(b"1e-400"), None);
+        assert_eq!(parse_f64(b"nan"), None);
+        assert_eq!(parse_f64(b""), None);
+        assert_eq!(parse_range_f64(b" 1"), Some(1.0));
+        assert_eq!(parse_range_f64(b""), Some(0.0));
+        assert_eq!(parse_range_f64(b"1e400"), Some(f64::INFINITY));
+        assert_eq!(parse_range_f64(b"2\x00junk"), Some(2.0));
+        assert_eq!(parse_range_f64(b"2x"), None);
     }
 
     #[test]
