@@ -3,7 +3,7 @@
 //! GET/SET.
 
 use crate::errors::Error;
-use crate::util::glob_match;
+use crate::glob::glob_match;
 
 /// Server configuration.
 #[derive(Debug, Clone)]

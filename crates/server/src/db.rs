@@ -1,13 +1,15 @@
 //! One database of the keyspace: the key→value dictionary and the expiry
-//! table (absolute Unix milliseconds), with lazy and active expiry.
+//! table (absolute Unix milliseconds), with lazy and active expiry, and
+//! each key's access clock for OBJECT IDLETIME.
 //!
 //! Both tables are insertion-ordered maps with O(1) random access, which
 //! gives RANDOMKEY and active-expiry sampling in O(1) and a SCAN cursor
 //! (an index walked downwards) that never misses a key present for the
 //! whole scan even though removal swaps the last entry into the hole.
 
-use crate::types::key::Key;
+use crate::types::key::{Key, CLOCK_MAX};
 use crate::types::Value;
+use indexmap::map::MutableKeys;
 use indexmap::IndexMap;
 
 /// Key dictionary type.
@@ -20,6 +22,22 @@ pub type Dict = IndexMap<Key, Value, ahash::RandomState>;
 fn grow_exact<V>(m: &mut IndexMap<Key, V, ahash::RandomState>) {
     if m.len() == m.capacity() {
         m.reserve_exact(m.len().max(8));
+    }
+}
+
+/// Redis's LRU clock at `now` (Unix ms): seconds, modulo 2^24.
+#[inline]
+pub fn lru_clock(now: i64) -> u32 {
+    (now / 1000) as u32 & CLOCK_MAX
+}
+
+/// Seconds between the access clock `then` and `now` (clocks), as Redis's
+/// `estimateObjectIdleTime` counts them across a wrap of the clock.
+pub fn idle_seconds(now: u32, then: u32) -> u64 {
+    if now >= then {
+        (now - then) as u64
+    } else {
+        (now + (CLOCK_MAX - then)) as u64
     }
 }
 
@@ -54,40 +72,57 @@ impl Db {
         }
     }
 
-    /// The live value of `key` (lazily expiring it).
+    /// The live value of `key` (lazily expiring it), marking it accessed
+    /// (Redis's `lookupKey`).
     #[inline]
     pub fn get(&mut self, key: &[u8], now: i64) -> Option<&Value> {
+        self.get_mut(key, now).map(|v| &*v)
+    }
+
+    /// The live value of `key`, mutably, marking it accessed.
+    #[inline]
+    pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
+        self.expire_if_needed(key, now);
+        let (_, k, v) = self.dict.get_full_mut2(key)?;
+        k.set_clock(lru_clock(now));
+        Some(v)
+    }
+
+    /// The live value of `key` without marking it accessed (what OBJECT,
+    /// TYPE, TTL and EXISTS see: Redis's `LOOKUP_NOTOUCH`).
+    #[inline]
+    pub fn peek(&mut self, key: &[u8], now: i64) -> Option<&Value> {
         self.expire_if_needed(key, now);
         self.dict.get(key)
     }
 
-    /// The live value of `key`, mutably.
-    #[inline]
-    pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
+    /// Seconds since `key` was last accessed, if it exists (not an access).
+    pub fn idle_time(&mut self, key: &[u8], now: i64) -> Option<u64> {
         self.expire_if_needed(key, now);
-        self.dict.get_mut(key)
+        let (_, k, _) = self.dict.get_full(key)?;
+        Some(idle_seconds(lru_clock(now), k.clock()))
     }
 
-    /// True when `key` exists (and is not expired).
-    pub fn contains(&mut self, key: &[u8], now: i64) -> bool {
-        self.get(key, now).is_some()
-    }
-
-    /// Stores `value`, clearing any expiry (SET semantics).
-    pub fn set(&mut self, key: &[u8], value: Value) {
+    /// Stores `value`, clearing any expiry (SET semantics); `now` is the
+    /// access time.
+    pub fn set(&mut self, key: &[u8], value: Value, now: i64) {
         if !self.expires.is_empty() {
             self.expires.swap_remove(key);
         }
-        self.insert_keep_ttl(key, value);
+        self.insert_keep_ttl(key, value, now);
     }
 
     /// Stores `value`, keeping any expiry of an existing key.
-    pub fn insert_keep_ttl(&mut self, key: &[u8], value: Value) {
-        match self.dict.get_mut(key) {
-            Some(v) => *v = value,
+    pub fn insert_keep_ttl(&mut self, key: &[u8], value: Value, now: i64) {
+        let clock = lru_clock(now);
+        match self.dict.get_full_mut2(key) {
+            Some((_, k, v)) => {
+                *v = value;
+                k.set_clock(clock);
+            }
             None => {
                 grow_exact(&mut self.dict);
-                self.dict.insert(Key::from(key), value);
+                self.dict.insert(Key::new(key, clock), value);
             }
         }
     }
@@ -175,5 +210,28 @@ impl Db {
             }
         }
         (sampled, expired)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn access_clock() {
+        let mut db = Db::default();
+        let t0 = 1_700_000_000_000;
+        db.set(b"k", Value::string_from(b"v"), t0);
+        assert_eq!(db.idle_time(b"k", t0 + 2_500), Some(2));
+        // Not an access: peek, idle_time.
+        assert!(db.peek(b"k", t0 + 3_000).is_some());
+        assert_eq!(db.idle_time(b"k", t0 + 5_000), Some(5));
+        db.get(b"k", t0 + 5_000);
+        assert_eq!(db.idle_time(b"k", t0 + 7_000), Some(2));
+        db.insert_keep_ttl(b"k", Value::string_from(b"w"), t0 + 9_000);
+        assert_eq!(db.idle_time(b"k", t0 + 9_999), Some(0));
+        assert_eq!(db.idle_time(b"nokey", t0), None);
+        // Across a wrap of the 24-bit clock.
+        assert_eq!(idle_seconds(3, CLOCK_MAX - 2), 5);
     }
 }

@@ -142,6 +142,7 @@ pub mod msg {
     pub const PROTO_UNBALANCED_QUOTES: &str = "Protocol error: unbalanced quotes in request";
     pub const PROTO_EXPECTED_DOLLAR: &str = "Protocol error: expected '$', got ";
     pub const AN_LFU_MAXMEMORY_POLICY_IS_NOT: &str = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+    pub const AN_LFU_MAXMEMORY_POLICY_IS_SELECTED: &str = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
     pub const AUTH_PASSWORD_CALLED_WITHOUT_ANY_PASSWORD: &str = "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?";
     pub const BIT_IS_NOT_AN_INTEGER_OR: &str = "ERR bit is not an integer or out of range";
     pub const BIT_OFFSET_IS_NOT_AN_INTEGER: &str =
@@ -185,6 +186,8 @@ pub mod msg {
     pub const NUMKEYS_SHOULD_BE_GREATER_THAN_0: &str = "ERR numkeys should be greater than 0";
     pub const NX_AND_XX_GT_OR_LT: &str =
         "ERR NX and XX, GT or LT options at the same time are not compatible";
+    pub const ONE_OR_MORE_SCORES_CAN_T_BE: &str =
+        "ERR One or more scores can't be converted into double";
     pub const OFFSET_IS_OUT_OF_RANGE: &str = "ERR offset is out of range";
     pub const PROTOCOL_VERSION_IS_NOT_AN_INTEGER: &str =
         "ERR Protocol version is not an integer or out of range";

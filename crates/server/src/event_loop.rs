@@ -9,10 +9,10 @@
 //! without bound; a half-sent request simply waits in its buffer.
 
 use crate::client::Conn;
+use crate::clock::now_ms;
 use crate::reply::Reply;
 use crate::resp::{encode, Parsed};
 use crate::server::{Action, CallContext, ClientInfo, ClientRef, Server};
-use crate::util::now_ms;
 use mio::net::TcpListener;
 use mio::{Events, Interest, Poll, Token};
 use std::collections::VecDeque;

@@ -41,7 +41,7 @@
 //! ```
 //! use redlua_server::{config::Config, reply::Reply, server::{CallContext, ClientRef, Server}};
 //! let mut srv = Server::new(Config::default());
-//! let mut ctx = CallContext::new(ClientRef { slot: usize::MAX, id: 0 }, true);
+//! let mut ctx = CallContext::new(ClientRef::NONE, true);
 //! ctx.in_script = true; // blocking commands never block here
 //! let argv = |a: &[&str]| a.iter().map(|s| s.as_bytes().to_vec()).collect::<Vec<_>>();
 //! assert_eq!(srv.call(&mut ctx, &argv(&["SET", "k", "v"])), Reply::ok());
@@ -53,21 +53,23 @@
 
 pub mod blocking;
 pub mod client;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod db;
 pub mod errors;
 pub mod event_loop;
+pub mod glob;
 pub mod log;
 pub mod longdouble;
 pub mod memory;
+pub mod numbers;
 pub mod pubsub;
 pub mod reply;
 pub mod resp;
 pub mod scripting;
 pub mod server;
 pub mod types;
-pub mod util;
 
 use std::io;
 use std::net::SocketAddr;

@@ -244,6 +244,21 @@ fn round64(n: &Big, e: i64, sticky: bool) -> (u64, i64) {
     (m, e)
 }
 
+/// A decimal exponent (`+12`, `-3`, `7`), capped far beyond any long
+/// double's range.
+fn exponent(x: &str) -> Option<i64> {
+    let digits = x.trim_start_matches(['+', '-']);
+    if digits.is_empty()
+        || !digits.bytes().all(|c| c.is_ascii_digit())
+        || x.len() - digits.len() > 1
+    {
+        return None;
+    }
+    let v: i64 = digits.get(..digits.len().min(7))?.parse().ok()?;
+    let v = if digits.len() > 7 { 10_000_000 } else { v };
+    Some(if x.starts_with('-') { -v } else { v })
+}
+
 impl LongDouble {
     /// Parses like Redis's `getLongDoubleFromObject` (strtold, whole
     /// string, no leading space, no overflow/underflow); `None` for
@@ -262,6 +277,9 @@ impl LongDouble {
         if lower == "inf" || lower == "infinity" {
             return Some(Err(()));
         }
+        if let Some(hex) = lower.strip_prefix("0x") {
+            return Self::parse_hex(neg, hex).map(Ok);
+        }
         let (mant, exp) = match lower.find('e') {
             Some(i) => (&lower[..i], Some(&lower[i + 1..])),
             None => (&lower[..], None),
@@ -272,25 +290,7 @@ impl LongDouble {
         {
             return None;
         }
-        let mut k: i64 = match exp {
-            Some(x) => {
-                let digits = x.trim_start_matches(['+', '-']);
-                if digits.is_empty()
-                    || !digits.bytes().all(|c| c.is_ascii_digit())
-                    || x.len() - digits.len() > 1
-                {
-                    return None;
-                }
-                let v: i64 = digits.get(..digits.len().min(7))?.parse().ok()?;
-                let v = if digits.len() > 7 { 10_000_000 } else { v };
-                if x.starts_with('-') {
-                    -v
-                } else {
-                    v
-                }
-            }
-            None => 0,
-        };
+        let mut k = exp.map_or(Some(0), exponent)?;
         let mut d = Big::default();
         for c in ip.bytes().chain(fp.bytes()) {
             d.mul_small(10);
@@ -317,11 +317,41 @@ impl LongDouble {
             let (q, r) = d.shl(s).divmod(&p);
             round64(&q, -(s as i64), !r.is_zero())
         };
-        let v = LongDouble { neg, m, e };
-        if v.exp2() > MAX_EXP || v.exp2() < MIN_EXP - 63 {
+        LongDouble { neg, m, e }.in_range().map(Ok)
+    }
+
+    /// The hexadecimal form strtold reads after `0x`: hex digits with an
+    /// optional point, then an optional binary exponent (`p`).
+    fn parse_hex(neg: bool, hex: &str) -> Option<LongDouble> {
+        let (mant, exp) = match hex.find('p') {
+            Some(i) => (&hex[..i], Some(&hex[i + 1..])),
+            None => (hex, None),
+        };
+        let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+        if ip.is_empty() && fp.is_empty()
+            || !ip.bytes().chain(fp.bytes()).all(|c| c.is_ascii_hexdigit())
+        {
             return None;
         }
-        Some(Ok(v))
+        let k = exp.map_or(Some(0), exponent)? - 4 * fp.len() as i64;
+        let mut d = Big::default();
+        for c in ip.bytes().chain(fp.bytes()) {
+            d.mul_small(16);
+            d.add_small((c as char).to_digit(16).unwrap_or(0));
+        }
+        if d.is_zero() {
+            return Some(LongDouble { neg, m: 0, e: 0 });
+        }
+        let (m, e) = round64(&d, k, false);
+        LongDouble { neg, m, e }.in_range()
+    }
+
+    /// `None` when out of the long double range (overflow, or underflow
+    /// below the smallest subnormal).
+    fn in_range(self) -> Option<LongDouble> {
+        (MIN_EXP - 63..=MAX_EXP)
+            .contains(&self.exp2())
+            .then_some(self)
     }
 
     fn exp2(&self) -> i64 {

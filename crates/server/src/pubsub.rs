@@ -1,8 +1,8 @@
 //! Pub/sub subscriptions: channels and patterns to subscribed clients.
 
+use crate::glob::glob_match;
 use crate::reply::Reply;
 use crate::server::ClientRef;
-use crate::util::glob_match;
 use indexmap::{IndexMap, IndexSet};
 use std::collections::HashMap;
 

@@ -3,8 +3,8 @@
 //! RESP2 and RESP3.
 
 use crate::errors::msg;
+use crate::numbers::{fmt_g17, push_int};
 use crate::reply::Reply;
-use crate::util::{fmt_g17, push_int};
 
 /// Longest inline request or count line without a newline (Redis's
 /// `PROTO_INLINE_MAX_SIZE`).
@@ -73,7 +73,7 @@ impl RequestParser {
             if nl + 2 > rest.len() {
                 return Parsed::Incomplete;
             }
-            let n = match crate::util::parse_i64(&rest[1..nl]) {
+            let n = match crate::numbers::parse_i64(&rest[1..nl]) {
                 Some(n) if n <= i32::MAX as i64 => n,
                 _ => return Parsed::Error(msg::PROTO_INVALID_MULTIBULK_LEN.into()),
             };
@@ -106,7 +106,7 @@ impl RequestParser {
                             String::from_utf8_lossy(&rest[..1])
                         ));
                     }
-                    let l = match crate::util::parse_i64(&rest[1..nl]) {
+                    let l = match crate::numbers::parse_i64(&rest[1..nl]) {
                         Some(l) if l >= 0 && (l as u64) <= self.max_bulk as u64 => l as usize,
                         _ => return Parsed::Error(msg::PROTO_INVALID_BULK_LEN.into()),
                     };

@@ -7,13 +7,13 @@
 //! [`Server::call`] directly.
 
 use crate::blocking::{Blocked, Blocking};
+use crate::clock::now_ms;
 use crate::commands::{self, flags, Command};
 use crate::config::Config;
 use crate::db::Db;
 use crate::errors::{msg, Error};
 use crate::pubsub::PubSub;
 use crate::reply::Reply;
-use crate::util::now_ms;
 use std::collections::{HashMap, HashSet};
 
 /// Identifies a connected client: its registry slot and unique id.
@@ -23,6 +23,15 @@ pub struct ClientRef {
     pub slot: usize,
     /// Unique client id (CLIENT ID).
     pub id: u64,
+}
+
+impl ClientRef {
+    /// The caller of commands run without a connection (tests, embedding,
+    /// the scripting engine's idle state).
+    pub const NONE: ClientRef = ClientRef {
+        slot: usize::MAX,
+        id: 0,
+    };
 }
 
 /// What the network side must do after a command.

@@ -419,3 +419,31 @@ fn huge_block_timeouts_do_not_overflow() {
     assert_eq!(p.cmd("RPUSH l x"), ":1\r\n");
     assert_eq!(a.read(), "*2\r\n$1\r\nl\r\n$1\r\nx\r\n");
 }
+
+#[test]
+fn object_idletime_counts_seconds_since_the_last_access() {
+    let addr = common::start();
+    let mut c = Client::connect(addr);
+    for k in ["read", "peeked", "touched", "written"] {
+        assert_eq!(c.cmd(&format!("SET {k} value")), "+OK\r\n");
+    }
+    assert_eq!(c.cmd("OBJECT IDLETIME read"), ":0\r\n");
+    std::thread::sleep(Duration::from_millis(2100));
+    let idle = |c: &mut Client, k: &str| -> i64 {
+        let r = c.cmd(&format!("OBJECT IDLETIME {k}"));
+        r.trim_start_matches(':').trim_end().parse().unwrap()
+    };
+    // Neither OBJECT, EXISTS, TYPE nor TTL counts as an access.
+    c.cmd("EXISTS peeked");
+    c.cmd("TYPE peeked");
+    c.cmd("TTL peeked");
+    assert!(idle(&mut c, "peeked") >= 2);
+    assert!(idle(&mut c, "read") >= 2);
+    c.cmd("GET read");
+    c.cmd("TOUCH touched");
+    c.cmd("APPEND written x");
+    for k in ["read", "touched", "written"] {
+        assert_eq!(idle(&mut c, k), 0, "{k}");
+    }
+    assert!(idle(&mut c, "peeked") >= 2);
+}

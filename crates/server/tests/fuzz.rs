@@ -120,13 +120,7 @@ fn random_commands_never_panic_or_leave_empty_collections() {
 
 fn run(seed: u64) {
     let mut srv = Server::new(Config::default());
-    let mut ctx = CallContext::new(
-        ClientRef {
-            slot: usize::MAX,
-            id: 0,
-        },
-        true,
-    );
+    let mut ctx = CallContext::new(ClientRef::NONE, true);
     ctx.in_script = true;
     ctx.resp = if seed.is_multiple_of(2) { 3 } else { 2 };
     let mut rng = Rng(seed);

@@ -292,7 +292,7 @@ pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
             return Err(Error::Syntax);
         }
     }
-    let now = crate::util::now_ms();
+    let now = crate::clock::now_ms();
     let mut out = String::new();
     for c in srv.clients.iter().flatten() {
         if ids.as_ref().is_some_and(|ids| !ids.contains(&c.id)) {
@@ -309,7 +309,7 @@ pub fn client_list(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -
 
 /// CLIENT INFO.
 pub fn client_info(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
-    let now = crate::util::now_ms();
+    let now = crate::clock::now_ms();
     let Some(c) = srv.clients.get(ctx.client.slot).and_then(|c| c.as_ref()) else {
         return Ok(Reply::Verbatim("txt", Vec::new()));
     };
@@ -369,7 +369,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
                 return Err(Error::other(msg::no_such_user(v)));
             }
         } else if is(&argv[i], "maxage") {
-            maxage = Some(crate::util::parse_i64(v).ok_or(Error::Syntax)?);
+            maxage = Some(crate::numbers::parse_i64(v).ok_or(Error::Syntax)?);
         } else {
             return Err(Error::Syntax);
         }
@@ -379,7 +379,7 @@ pub fn client_kill(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         return Err(Error::Syntax);
     }
     let mut n = 0;
-    let now = crate::util::now_ms();
+    let now = crate::clock::now_ms();
     let mut kill = Vec::new();
     for (slot, c) in srv.clients.iter().enumerate() {
         let Some(c) = c else { continue };

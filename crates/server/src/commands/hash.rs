@@ -5,11 +5,12 @@ use super::{
     random_picks, read_hash, scan_indices, scan_opts, scan_reply, write_hash,
 };
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
+use crate::numbers::parse_i64;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::hash::Hash;
 use crate::types::Value;
-use crate::util::{glob_match, parse_i64};
 
 fn hash_for_write<'a>(
     srv: &'a mut Server,
@@ -17,7 +18,7 @@ fn hash_for_write<'a>(
     key: &[u8],
 ) -> Result<&'a mut Hash, Error> {
     if !check_type(srv, ctx, key, "hash")? {
-        srv.dbs[ctx.db].set(key, Value::Hash(Box::default()));
+        srv.dbs[ctx.db].set(key, Value::Hash(Box::default()), srv.now);
     }
     match srv.dbs[ctx.db].dict.get_mut(key) {
         Some(Value::Hash(h)) => Ok(h),

@@ -1,11 +1,11 @@
 //! Generic key commands: DEL EXISTS TYPE EXPIRE* TTL* PERSIST KEYS SCAN
 //! RENAME* RANDOMKEY MOVE COPY TOUCH OBJECT.
 
-use super::{cursor_arg, int_arg, is, read_key, scan_indices, scan_opts, scan_reply};
+use super::{cursor_arg, int_arg, is, peek_key, read_key, scan_indices, scan_opts, scan_reply};
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
-use crate::util::glob_match;
 
 /// DEL / UNLINK.
 pub fn del(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
@@ -21,29 +21,28 @@ pub fn del(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResu
     Ok(Reply::Int(n))
 }
 
-/// EXISTS.
+/// EXISTS (not an access of the keys).
 pub fn exists(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let now = srv.now;
-    Ok(Reply::Int(
-        argv[1..]
-            .iter()
-            .filter(|k| srv.dbs[ctx.db].contains(k, now))
-            .count() as i64,
-    ))
+    let found = argv[1..]
+        .iter()
+        .filter(|k| peek_key(srv, ctx, k).is_some())
+        .count();
+    Ok(Reply::Int(found as i64))
 }
 
-/// TOUCH.
+/// TOUCH: counts the existing keys, marking them accessed.
 pub fn touch(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    exists(srv, ctx, argv)
+    let found = argv[1..]
+        .iter()
+        .filter(|k| read_key(srv, ctx, k).is_some())
+        .count();
+    Ok(Reply::Int(found as i64))
 }
 
 /// TYPE.
 pub fn type_(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let now = srv.now;
     Ok(Reply::status(
-        srv.dbs[ctx.db]
-            .get(&argv[1], now)
-            .map_or("none", |v| v.type_name()),
+        peek_key(srv, ctx, &argv[1]).map_or("none", |v| v.type_name()),
     ))
 }
 
@@ -134,7 +133,7 @@ fn ttl_generic(
     abs: bool,
 ) -> CmdResult {
     let now = srv.now;
-    if read_key(srv, ctx, key).is_none() {
+    if peek_key(srv, ctx, key).is_none() {
         return Ok(Reply::Int(-2));
     }
     let Some(when) = srv.dbs[ctx.db].expire_of(key) else {
@@ -239,7 +238,7 @@ fn rename_generic(
     }
     let ttl = db.expire_of(src);
     let v = db.remove(src).ok_or(Error::NoSuchKey)?;
-    db.set(dst, v);
+    db.set(dst, v, now);
     if let Some(t) = ttl {
         db.set_expire(dst, t);
     }
@@ -302,7 +301,7 @@ pub fn move_(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     let Some(v) = srv.dbs[ctx.db].remove(&argv[1]) else {
         return Ok(Reply::Int(0));
     };
-    srv.dbs[dst].set(&argv[1], v);
+    srv.dbs[dst].set(&argv[1], v, now);
     if let Some(t) = ttl {
         srv.dbs[dst].set_expire(&argv[1], t);
     }
@@ -331,14 +330,14 @@ pub fn copy(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         return Err(Error::other(msg::SOURCE_AND_DESTINATION_OBJECTS_ARE_THE));
     }
     let now = srv.now;
-    let Some(v) = srv.dbs[ctx.db].get(&argv[1], now).cloned() else {
+    let Some(v) = read_key(srv, ctx, &argv[1]).cloned() else {
         return Ok(Reply::Int(0));
     };
     let ttl = srv.dbs[ctx.db].expire_of(&argv[1]);
     if srv.dbs[dst_db].get(&argv[2], now).is_some() && !replace {
         return Ok(Reply::Int(0));
     }
-    srv.dbs[dst_db].set(&argv[2], v);
+    srv.dbs[dst_db].set(&argv[2], v, now);
     if let Some(t) = ttl {
         srv.dbs[dst_db].set_expire(&argv[2], t);
     }
@@ -348,8 +347,7 @@ pub fn copy(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
 
 /// OBJECT ENCODING.
 pub fn object_encoding(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let now = srv.now;
-    Ok(match srv.dbs[ctx.db].get(&argv[2], now) {
+    Ok(match peek_key(srv, ctx, &argv[2]) {
         Some(v) => Reply::bulk(v.encoding().as_bytes()),
         None => Reply::Null,
     })
@@ -358,11 +356,10 @@ pub fn object_encoding(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]
 /// OBJECT REFCOUNT: values are never shared here, so 1 (Redis reports
 /// INT_MAX for its shared small integers).
 pub fn object_refcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let now = srv.now;
-    Ok(match srv.dbs[ctx.db].get(&argv[2], now) {
+    Ok(match peek_key(srv, ctx, &argv[2]) {
         Some(v)
             if v.as_str()
-                .and_then(crate::util::parse_i64)
+                .and_then(crate::numbers::parse_i64)
                 .is_some_and(|n| (0..10000).contains(&n)) =>
         {
             Reply::Int(i32::MAX as i64)
@@ -372,13 +369,33 @@ pub fn object_refcount(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]
     })
 }
 
-/// OBJECT FREQ.
+/// True when the eviction policy counts access frequency (LFU) rather
+/// than access time.
+fn lfu_policy(srv: &Server) -> bool {
+    srv.config.maxmemory_policy.ends_with("-lfu")
+}
+
+/// OBJECT FREQ: access frequencies are not tracked (no LFU policy is
+/// enforced), so an existing key gets Redis's error for the other
+/// policies.
 pub fn object_freq(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
-    let now = srv.now;
-    if srv.dbs[ctx.db].get(&argv[2], now).is_none() {
+    if peek_key(srv, ctx, &argv[2]).is_none() {
         return Ok(Reply::Null);
     }
     Err(Error::other(msg::AN_LFU_MAXMEMORY_POLICY_IS_NOT))
+}
+
+/// OBJECT IDLETIME: seconds since the key was last accessed.
+pub fn object_idletime(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
+    if peek_key(srv, ctx, &argv[2]).is_none() {
+        return Ok(Reply::Null);
+    }
+    if lfu_policy(srv) {
+        return Err(Error::other(msg::AN_LFU_MAXMEMORY_POLICY_IS_SELECTED));
+    }
+    let now = srv.now;
+    let idle = srv.dbs[ctx.db].idle_time(&argv[2], now).unwrap_or(0);
+    Ok(Reply::Int(idle as i64))
 }
 
 /// OBJECT HELP.
@@ -392,6 +409,9 @@ pub fn object_help(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>])
             "FREQ <key>",
             "    Return the access frequency index of the <key>. The returned integer is",
             "    proportional to the logarithm of the recent access frequency of the key.",
+            "IDLETIME <key>",
+            "    Return the idle time of the <key>, that is the approximated number of",
+            "    seconds elapsed since the last access to the key.",
             "REFCOUNT <key>",
             "    Return the number of references of the value associated with the specified",
             "    <key>.",
@@ -406,6 +426,6 @@ pub fn help(cmd: &str, lines: &[&str]) -> Reply {
     )];
     out.extend(lines.iter().map(|l| Reply::Status(l.to_string().into())));
     out.push(Reply::status("HELP"));
-    out.push(Reply::status("    Print this help."));
+    out.push(Reply::status("    Prints this help."));
     Reply::Array(out)
 }

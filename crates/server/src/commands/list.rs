@@ -20,7 +20,7 @@ fn push_generic(
         if only_existing {
             return Ok(Reply::Int(0));
         }
-        srv.dbs[ctx.db].set(key, Value::List(Box::default()));
+        srv.dbs[ctx.db].set(key, Value::List(Box::default()), srv.now);
     }
     let Some(l) = write_list(srv, ctx, key)? else {
         return Ok(Reply::Int(0));
@@ -344,7 +344,7 @@ fn move_one(
     delete_if_empty(srv, ctx.db, src);
     srv.modified(ctx.db, src);
     if !check_type(srv, ctx, dst, "list")? {
-        srv.dbs[ctx.db].set(dst, Value::List(Box::default()));
+        srv.dbs[ctx.db].set(dst, Value::List(Box::default()), srv.now);
     }
     if let Some(d) = write_list(srv, ctx, dst)? {
         if to_left {

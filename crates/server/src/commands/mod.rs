@@ -10,16 +10,17 @@ pub mod pubsub;
 pub mod scripting;
 pub mod server;
 pub mod set;
+pub mod sort;
 pub mod stream;
 pub mod string;
 pub mod transaction;
 pub mod zset;
 
 use crate::errors::{msg, CmdResult, Error};
+use crate::numbers::{parse_f64, parse_i64};
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
-use crate::util::{parse_f64, parse_i64};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -62,6 +63,8 @@ pub mod flags {
     pub const ALLOW_BUSY: u32 = 1 << 15;
     /// Keys are optional.
     pub const NO_MANDATORY_KEYS: u32 = 1 << 16;
+    /// Key positions depend on the arguments (see `super::key_positions`).
+    pub const MOVABLE_KEYS: u32 = 1 << 17;
 
     /// Flag names in Redis's COMMAND INFO order.
     pub const NAMES: &[(u32, &str)] = &[
@@ -82,6 +85,7 @@ pub mod flags {
         (NO_MANDATORY_KEYS, "no_mandatory_keys"),
         (NO_MULTI, "no_multi"),
         (ALLOW_BUSY, "allow_busy"),
+        (MOVABLE_KEYS, "movablekeys"),
     ];
 }
 
@@ -131,6 +135,17 @@ impl Command {
             i += self.step.max(1) as i64;
         }
         out
+    }
+
+    /// Key positions in `argv` (the command name first), for any command:
+    /// the first/last/step spec, plus the keys found among the arguments
+    /// of a [`flags::MOVABLE_KEYS`] command.
+    pub fn keys_in(&self, argv: &[Vec<u8>]) -> Vec<usize> {
+        let mut keys = self.key_positions(argv.len());
+        if self.name == "sort" {
+            keys.extend(sort::store_key_position(argv));
+        }
+        keys
     }
 
     /// True when the command has `flag`.
@@ -212,6 +227,7 @@ use pubsub as ps;
 use scripting as sc;
 use server as sv;
 use set as s;
+use sort as so;
 use stream as x;
 use string as st;
 use transaction as tx;
@@ -262,6 +278,7 @@ const OBJECT_SUBS: &[Command] = &[
     sub!("object", "encoding", 3, READONLY, 2, 2, 1, "generic", k::object_encoding),
     sub!("object", "refcount", 3, READONLY, 2, 2, 1, "generic", k::object_refcount),
     sub!("object", "freq", 3, READONLY, 2, 2, 1, "generic", k::object_freq),
+    sub!("object", "idletime", 3, READONLY, 2, 2, 1, "generic", k::object_idletime),
     sub!("object", "help", 2, LOADING | STALE, 0, 0, 0, "generic", k::object_help),
 ];
 
@@ -332,6 +349,8 @@ pub static COMMANDS: &[Command] = &[
     c!("move", 3, WRITE | FAST, 1, 1, 1, "generic", k::move_),
     c!("copy", -3, WRITE | DENYOOM, 1, 2, 1, "generic", k::copy),
     c!("touch", -2, READONLY | FAST, 1, -1, 1, "generic", k::touch),
+    c!("sort", -2, WRITE | DENYOOM | MOVABLE_KEYS, 1, 1, 1, "generic", so::sort),
+    c!("sort_ro", -2, READONLY | MOVABLE_KEYS, 1, 1, 1, "generic", so::sort_ro),
     container!("object", "OBJECT", -2, 0, "generic", OBJECT_SUBS),
     // strings
     c!("get", 2, READONLY | FAST, 1, 1, 1, "string", st::get),
@@ -530,17 +549,39 @@ pub fn timeout_arg(srv: &Server, a: &[u8]) -> Result<Option<i64>, Error> {
     })
 }
 
-/// Looks up a key for reading, counting hits and misses.
+/// Looks up a key for reading, counting a hit or a miss; the key is
+/// accessed (Redis's `lookupKeyRead`).
 #[inline]
 pub fn read_key<'a>(srv: &'a mut Server, ctx: &CallContext, key: &[u8]) -> Option<&'a Value> {
+    lookup_read(srv, ctx, key, true)
+}
+
+/// Looks up a key for reading, counting a hit or a miss, without it
+/// counting as an access (`LOOKUP_NOTOUCH`: EXISTS, TYPE, TTL, OBJECT).
+pub fn peek_key<'a>(srv: &'a mut Server, ctx: &CallContext, key: &[u8]) -> Option<&'a Value> {
+    lookup_read(srv, ctx, key, false)
+}
+
+#[inline]
+fn lookup_read<'a>(
+    srv: &'a mut Server,
+    ctx: &CallContext,
+    key: &[u8],
+    touch: bool,
+) -> Option<&'a Value> {
     let now = srv.now;
-    let found = srv.dbs[ctx.db].get(key, now).is_some();
-    if found {
+    let db = &mut srv.dbs[ctx.db];
+    let v = if touch {
+        db.get(key, now)
+    } else {
+        db.peek(key, now)
+    };
+    if v.is_some() {
         srv.stats.keyspace_hits += 1;
     } else {
         srv.stats.keyspace_misses += 1;
     }
-    srv.dbs[ctx.db].dict.get(key)
+    v
 }
 
 /// Reads a string key (WRONGTYPE otherwise).

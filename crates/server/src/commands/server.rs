@@ -3,9 +3,9 @@
 
 use super::{flags, is, Command, COMMANDS};
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
-use crate::util::glob_match;
 use std::fmt::Write;
 
 fn acl_categories(c: &Command) -> Vec<&'static str> {
@@ -179,7 +179,7 @@ pub fn command_getkeys(_srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8
     };
     let c = crate::server::resolve(c, args)
         .map_err(|_| Error::other(msg::INVALID_NUMBER_OF_ARGUMENTS_SPECIFIED_FOR))?;
-    let pos = c.key_positions(args.len());
+    let pos = c.keys_in(args);
     if pos.is_empty() {
         return Err(Error::other(msg::THE_COMMAND_HAS_NO_KEY_ARGUMENTS));
     }
@@ -372,7 +372,7 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
     let all = sections.iter().any(|s| s == "all" || s == "everything");
     let default = sections.is_empty() || sections.iter().any(|s| s == "default");
     let want = |s: &str| all || default && s != "commandstats" || sections.iter().any(|x| x == s);
-    let now = crate::util::now_ms();
+    let now = crate::clock::now_ms();
     let mut out = String::new();
     let sec = |out: &mut String, name: &str| {
         if !out.is_empty() {
@@ -385,18 +385,19 @@ pub fn info_text(srv: &Server, sections: &[String]) -> String {
         let uptime = (now - srv.start_ms) / 1000;
         let _ = write!(
             out,
-            "redis_version:{}\r\nredis_git_sha1:00000000\r\nredis_git_dirty:0\r\nredis_build_id:0\r\nredis_mode:standalone\r\nos:{} {}\r\narch_bits:64\r\nmultiplexing_api:epoll\r\natomicvar_api:c11-builtin\r\nprocess_id:{}\r\nprocess_supervised:no\r\nrun_id:{:040x}\r\ntcp_port:{}\r\nserver_time_usec:{}\r\nuptime_in_seconds:{}\r\nuptime_in_days:{}\r\nhz:{}\r\nconfigured_hz:{}\r\nexecutable:redlua-server\r\nconfig_file:\r\nio_threads_active:0\r\nredlua_version:{}\r\n",
+            "redis_version:{}\r\nredis_git_sha1:00000000\r\nredis_git_dirty:0\r\nredis_build_id:0\r\nredis_mode:standalone\r\nos:{} {}\r\narch_bits:64\r\nmultiplexing_api:epoll\r\natomicvar_api:c11-builtin\r\nprocess_id:{}\r\nprocess_supervised:no\r\nrun_id:{:040x}\r\ntcp_port:{}\r\nserver_time_usec:{}\r\nuptime_in_seconds:{}\r\nuptime_in_days:{}\r\nhz:{}\r\nconfigured_hz:{}\r\nlru_clock:{}\r\nexecutable:redlua-server\r\nconfig_file:\r\nio_threads_active:0\r\nredlua_version:{}\r\n",
             crate::REDIS_VERSION,
             std::env::consts::OS,
             std::env::consts::ARCH,
             std::process::id(),
             srv.start_ms as u128 * 0x9E37_79B9,
             srv.config.port,
-            crate::util::now_us(),
+            crate::clock::now_us(),
             uptime,
             uptime / 86400,
             srv.config.hz,
             srv.config.hz,
+            crate::db::lru_clock(now),
             env!("CARGO_PKG_VERSION"),
         );
     }
@@ -566,7 +567,7 @@ pub fn flushall(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> C
 
 /// TIME.
 pub fn time(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
-    let us = crate::util::now_us();
+    let us = crate::clock::now_us();
     Ok(Reply::Array(vec![
         Reply::Bulk((us / 1_000_000).to_string().into_bytes()),
         Reply::Bulk((us % 1_000_000).to_string().into_bytes()),

@@ -5,16 +5,16 @@ use super::{
     random_picks, read_set, scan_indices, scan_opts, scan_reply, write_set,
 };
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::set::Set;
 use crate::types::Value;
-use crate::util::glob_match;
 
 /// SADD.
 pub fn sadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     if !check_type(srv, ctx, &argv[1], "set")? {
-        srv.dbs[ctx.db].set(&argv[1], Value::Set(Box::default()));
+        srv.dbs[ctx.db].set(&argv[1], Value::Set(Box::default()), srv.now);
     }
     let Some(s) = write_set(srv, ctx, &argv[1])? else {
         return Ok(Reply::Int(0));
@@ -172,7 +172,7 @@ pub fn smove(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     delete_if_empty(srv, ctx.db, &argv[1]);
     srv.modified(ctx.db, &argv[1]);
     if !check_type(srv, ctx, &argv[2], "set")? {
-        srv.dbs[ctx.db].set(&argv[2], Value::Set(Box::default()));
+        srv.dbs[ctx.db].set(&argv[2], Value::Set(Box::default()), srv.now);
     }
     if let Some(d) = write_set(srv, ctx, &argv[2])? {
         d.add(&argv[3]);
@@ -239,7 +239,7 @@ fn store(srv: &mut Server, ctx: &mut CallContext, dst: &[u8], s: Set) -> CmdResu
     if n == 0 {
         srv.dbs[ctx.db].remove(dst);
     } else {
-        srv.dbs[ctx.db].set(dst, Value::Set(Box::new(s)));
+        srv.dbs[ctx.db].set(dst, Value::Set(Box::new(s)), srv.now);
     }
     srv.modified(ctx.db, dst);
     Ok(Reply::Int(n as i64))

@@ -140,7 +140,7 @@ pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         if nomk {
             return Ok(Reply::Null);
         }
-        srv.dbs[ctx.db].set(&argv[1], Value::Stream(Box::default()));
+        srv.dbs[ctx.db].set(&argv[1], Value::Stream(Box::default()), srv.now);
     }
     let now = srv.now as u64;
     let Some(s) = write_stream(srv, ctx, &argv[1])? else {
@@ -338,7 +338,7 @@ pub fn xread(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
             count = if c > 0 { Some(c as usize) } else { None };
             i += 2;
         } else if is(&argv[i], "block") && i + 1 < argv.len() {
-            let ms = crate::util::parse_i64(&argv[i + 1])
+            let ms = crate::numbers::parse_i64(&argv[i + 1])
                 .ok_or(Error::other(msg::TIMEOUT_IS_NOT_AN_INTEGER_OR))?;
             if ms < 0 {
                 return Err(Error::TimeoutNegative);

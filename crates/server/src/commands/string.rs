@@ -2,10 +2,10 @@
 
 use super::{int_arg, is, read_str};
 use crate::errors::{msg, CmdResult, Error};
+use crate::numbers::parse_i64;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use crate::types::Value;
-use crate::util::parse_i64;
 
 const MAX_STRING: usize = 512 * 1024 * 1024;
 
@@ -93,9 +93,9 @@ fn store(
     expire: Option<i64>,
 ) {
     if keepttl {
-        srv.dbs[db].insert_keep_ttl(key, Value::string(val));
+        srv.dbs[db].insert_keep_ttl(key, Value::string(val), srv.now);
     } else {
-        srv.dbs[db].set(key, Value::string(val));
+        srv.dbs[db].set(key, Value::string(val), srv.now);
     }
     if let Some(w) = expire {
         srv.dbs[db].set_expire(key, w);
@@ -113,7 +113,8 @@ pub fn set(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResu
     } else {
         None
     };
-    let exists = o.get && old.is_some() || (o.nx || o.xx) && srv.dbs[ctx.db].contains(key, now);
+    let exists =
+        o.get && old.is_some() || (o.nx || o.xx) && srv.dbs[ctx.db].get(key, now).is_some();
     if o.nx && exists || o.xx && !exists {
         return Ok(if o.get {
             Reply::opt_bulk(old.as_deref())
@@ -132,7 +133,7 @@ pub fn set(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResu
 /// SETNX.
 pub fn setnx(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let now = srv.now;
-    if srv.dbs[ctx.db].contains(&argv[1], now) {
+    if srv.dbs[ctx.db].get(&argv[1], now).is_some() {
         return Ok(Reply::Int(0));
     }
     store(srv, ctx.db, &argv[1], argv[2].clone(), false, None);
@@ -236,7 +237,7 @@ pub fn msetnx(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     let now = srv.now;
     if argv[1..]
         .chunks(2)
-        .any(|p| srv.dbs[ctx.db].contains(&p[0], now))
+        .any(|p| srv.dbs[ctx.db].get(&p[0], now).is_some())
     {
         return Ok(Reply::Int(0));
     }
@@ -254,8 +255,8 @@ fn incr_generic(srv: &mut Server, ctx: &mut CallContext, key: &[u8], by: i64) ->
     };
     let n = cur.checked_add(by).ok_or(Error::Overflow)?;
     let mut buf = Vec::with_capacity(20);
-    crate::util::push_int(&mut buf, n);
-    srv.dbs[ctx.db].insert_keep_ttl(key, Value::string(buf));
+    crate::numbers::push_int(&mut buf, n);
+    srv.dbs[ctx.db].insert_keep_ttl(key, Value::string(buf), srv.now);
     srv.modified(ctx.db, key);
     Ok(Reply::Int(n))
 }
@@ -299,7 +300,7 @@ pub fn incrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
             IncrError::NanOrInf => Error::other(msg::INCREMENT_WOULD_PRODUCE_NAN_OR_INFINITY),
         })?
         .into_bytes();
-    srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::float_string(&s));
+    srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::float_string(&s), srv.now);
     srv.modified(ctx.db, &argv[1]);
     Ok(Reply::Bulk(s))
 }
@@ -309,7 +310,7 @@ pub fn append(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     let now = srv.now;
     let len = match srv.dbs[ctx.db].get_mut(&argv[1], now) {
         None => {
-            srv.dbs[ctx.db].set(&argv[1], Value::string_from(&argv[2]));
+            srv.dbs[ctx.db].set(&argv[1], Value::string_from(&argv[2]), srv.now);
             argv[2].len()
         }
         Some(v) => {
@@ -380,7 +381,7 @@ pub fn setrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
     }
     let off = off as usize;
     if cur_len.is_none() {
-        srv.dbs[ctx.db].set(&argv[1], Value::Str(Vec::new()));
+        srv.dbs[ctx.db].set(&argv[1], Value::Str(Vec::new()), srv.now);
     }
     let Some(s) = srv.dbs[ctx.db]
         .dict
@@ -415,7 +416,7 @@ pub fn setbit(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     };
     let now = srv.now;
     match srv.dbs[ctx.db].get(&argv[1], now) {
-        None => srv.dbs[ctx.db].set(&argv[1], Value::Str(Vec::new())),
+        None => srv.dbs[ctx.db].set(&argv[1], Value::Str(Vec::new()), srv.now),
         Some(v) if v.as_str().is_some() => {}
         Some(_) => return Err(Error::WrongType),
     }

@@ -6,12 +6,13 @@ use super::{
     timeout_arg, write_zset,
 };
 use crate::errors::{msg, CmdResult, Error};
+use crate::glob::glob_match;
+use crate::numbers::fmt_g17;
 use crate::reply::Reply;
 use crate::server::{Action, CallContext, Server};
 use crate::types::list::resolve_range;
 use crate::types::zset::{LexBound, ScoreBound, ZSet};
 use crate::types::Value;
-use crate::util::{fmt_g17, glob_match};
 
 fn zset_for_write<'a>(
     srv: &'a mut Server,
@@ -19,7 +20,7 @@ fn zset_for_write<'a>(
     key: &[u8],
 ) -> Result<&'a mut ZSet, Error> {
     if !check_type(srv, ctx, key, "zset")? {
-        srv.dbs[ctx.db].set(key, Value::ZSet(Box::default()));
+        srv.dbs[ctx.db].set(key, Value::ZSet(Box::default()), srv.now);
     }
     match srv.dbs[ctx.db].dict.get_mut(key) {
         Some(Value::ZSet(z)) => Ok(z),
@@ -430,7 +431,7 @@ fn store_zset(
     let n = z.len();
     let existed = srv.dbs[ctx.db].remove(dst).is_some();
     if n > 0 {
-        srv.dbs[ctx.db].set(dst, Value::ZSet(Box::new(z)));
+        srv.dbs[ctx.db].set(dst, Value::ZSet(Box::new(z)), srv.now);
     }
     if n > 0 || existed {
         srv.modified(ctx.db, dst);
@@ -629,7 +630,7 @@ fn store_op(
     while i < argv.len() {
         if op != SetOp::Diff && is(&argv[i], "weights") && i + n < argv.len() {
             for (j, w) in weights.iter_mut().enumerate() {
-                *w = crate::util::parse_f64(&argv[i + 1 + j])
+                *w = crate::numbers::parse_f64(&argv[i + 1 + j])
                     .ok_or(Error::other(msg::WEIGHT_VALUE_IS_NOT_A_FLOAT))?;
             }
             i += n + 1;

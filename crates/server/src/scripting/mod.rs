@@ -162,13 +162,7 @@ impl Scripting {
     pub fn new() -> Scripting {
         let shared = Rc::new(RefCell::new(RunState {
             srv: std::ptr::null_mut(),
-            ctx: CallContext::new(
-                crate::server::ClientRef {
-                    slot: usize::MAX,
-                    id: 0,
-                },
-                true,
-            ),
+            ctx: CallContext::new(crate::server::ClientRef::NONE, true),
             read_only: false,
             flags: ScriptFlags::default(),
             resp3: false,

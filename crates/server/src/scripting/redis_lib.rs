@@ -134,7 +134,7 @@ fn call(lua: &mut Lua, a: Args, shared: &Shared, raise_errors: bool) -> LuaResul
 /// digits).
 fn number_arg(n: f64, out: &mut Vec<u8>) {
     if n == n.trunc() && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
-        crate::util::push_int(out, n as i64);
+        crate::numbers::push_int(out, n as i64);
     } else {
         redlua_engine::number::fmt_g(n, 17, out);
     }

@@ -1,50 +1,95 @@
-//! Compact byte strings for keys: up to 22 bytes inline (no allocation),
-//! longer ones in an exact-size heap slice. 24 bytes in either case.
+//! Compact byte strings for keys: up to 19 bytes inline (no allocation),
+//! longer ones in an exact-size heap slice; 24 bytes in either case, with
+//! room for the key's 24-bit access clock.
 
 use std::borrow::Borrow;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-const INLINE: usize = 22;
+const INLINE: usize = 19;
 
-/// An immutable key.
+/// The largest access clock value: 24 bits, as Redis's `LRU_CLOCK_MAX`.
+pub const CLOCK_MAX: u32 = (1 << 24) - 1;
+
+/// An immutable key with its access clock (Redis keeps the clock in the
+/// value object; here the dictionary entry's key has the spare bytes).
+/// The clock takes no part in hashing or equality.
 #[derive(Clone)]
 pub enum Key {
     /// Short keys, stored in place.
     Inline {
+        /// Access clock, little-endian 24 bits.
+        clock: [u8; 3],
         /// Length.
         len: u8,
         /// Bytes (the first `len` are used).
         data: [u8; INLINE],
     },
     /// Longer keys.
-    Heap(Box<[u8]>),
+    Heap {
+        /// Access clock, little-endian 24 bits.
+        clock: [u8; 3],
+        /// Bytes.
+        bytes: Box<[u8]>,
+    },
 }
 
 impl Key {
-    /// The key's bytes.
+    /// A key with the access clock `clock` (taken modulo 2^24).
     #[inline]
-    pub fn as_bytes(&self) -> &[u8] {
-        match self {
-            Key::Inline { len, data } => &data[..*len as usize],
-            Key::Heap(b) => b,
-        }
-    }
-}
-
-impl From<&[u8]> for Key {
-    #[inline]
-    fn from(b: &[u8]) -> Key {
+    pub fn new(b: &[u8], clock: u32) -> Key {
+        let clock = clock_bytes(clock);
         if b.len() <= INLINE {
             let mut data = [0u8; INLINE];
             data[..b.len()].copy_from_slice(b);
             Key::Inline {
+                clock,
                 len: b.len() as u8,
                 data,
             }
         } else {
-            Key::Heap(b.into())
+            Key::Heap {
+                clock,
+                bytes: b.into(),
+            }
         }
+    }
+
+    /// The key's bytes.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Inline { len, data, .. } => &data[..*len as usize],
+            Key::Heap { bytes, .. } => bytes,
+        }
+    }
+
+    /// The access clock.
+    #[inline]
+    pub fn clock(&self) -> u32 {
+        let (Key::Inline { clock, .. } | Key::Heap { clock, .. }) = self;
+        u32::from_le_bytes([clock[0], clock[1], clock[2], 0])
+    }
+
+    /// Sets the access clock (modulo 2^24).
+    #[inline]
+    pub fn set_clock(&mut self, v: u32) {
+        let (Key::Inline { clock, .. } | Key::Heap { clock, .. }) = self;
+        *clock = clock_bytes(v);
+    }
+}
+
+#[inline]
+fn clock_bytes(v: u32) -> [u8; 3] {
+    let b = v.to_le_bytes();
+    [b[0], b[1], b[2]]
+}
+
+impl From<&[u8]> for Key {
+    /// A key with clock 0.
+    #[inline]
+    fn from(b: &[u8]) -> Key {
+        Key::new(b, 0)
     }
 }
 
@@ -166,6 +211,13 @@ mod tests {
         assert_eq!(m.get(&b"short"[..]), Some(&1));
         assert_eq!(m.get(&b"a key longer than twenty-two bytes"[..]), Some(&2));
         assert_eq!(SmallStr::new(b"abc").unwrap().as_bytes(), b"abc");
+        for len in [0, 19, 20, 40] {
+            let bytes = vec![b'k'; len];
+            let mut k = Key::new(&bytes, CLOCK_MAX + 5);
+            assert_eq!((k.as_bytes(), k.clock()), (&bytes[..], 4));
+            k.set_clock(123_456);
+            assert_eq!((k.as_bytes(), k.clock()), (&bytes[..], 123_456));
+        }
         assert!(SmallStr::new(&[0; 31]).is_none());
     }
 }

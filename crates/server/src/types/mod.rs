@@ -18,7 +18,7 @@ pub mod set;
 pub mod stream;
 pub mod zset;
 
-use crate::util::parse_i64;
+use crate::numbers::parse_i64;
 
 /// Zset entries above which Redis converts listpacks (zset-max-listpack-entries).
 pub const LISTPACK_MAX_ENTRIES: usize = 128;

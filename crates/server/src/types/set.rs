@@ -2,7 +2,7 @@
 //! (sorted integers) while Redis would use one.
 
 use super::INTSET_MAX_ENTRIES;
-use crate::util::parse_i64;
+use crate::numbers::parse_i64;
 use indexmap::IndexSet;
 
 /// A set value.

@@ -151,9 +151,7 @@ impl ScoreBound {
         } else {
             (false, s)
         };
-        let st = std::str::from_utf8(body).ok()?;
-        // strtod semantics without the "whole string" exceptions Redis skips.
-        let v = crate::util::parse_f64(st.as_bytes())?;
+        let v = crate::numbers::parse_range_f64(body)?;
         Some(ScoreBound { v, exclusive: ex })
     }
 
