@@ -139,49 +139,27 @@ fn rk_reg(x: u16) -> Option<u16> {
 impl Lua {
     /// Runs Lua frames until the frame count drops back to `entry`.
     pub(crate) fn execute(&mut self, entry: usize) -> LuaResult<()> {
-        // The running frame's state, loop-carried: `enter_frame!` loads it
-        // from the frame on top of `frames`; a Lua call sets it directly.
-        let mut ip: *const Op;
-        let mut proto_ptr: *const Proto;
-        let mut k: *const Value;
-        let mut upvals: *const UpvalRef;
-        // The frame's registers, `stack[base..frame_top]`, as a pointer kept
-        // in a register. Only a call out of the loop (metamethods, native
-        // functions, the collector's finalizers, the interrupt handler) can
-        // grow, and so move, the stack: every such call goes through
-        // `protect!`, which reloads the pointer after it.
-        let mut regs: *mut Value;
-        macro_rules! enter_frame {
-            () => {{
-                let frame = &self.frames[self.frames.len() - 1];
-                debug_assert!(!frame.proto.is_null());
-                ip = frame.ip;
-                upvals = frame.upvals;
-                proto_ptr = frame.proto;
-                // SAFETY: see `proto!`.
-                k = unsafe { (*proto_ptr).constants.as_ptr() };
-                // SAFETY: `push_lua_frame` made the stack longer than
-                // `base + max_stack`.
-                regs = unsafe { self.stack.as_mut_ptr().add(frame.base) };
-            }};
-        }
-        enter_frame!();
-        {
+        'frame: loop {
+            let frame = &self.frames[self.frames.len() - 1];
+            let frame_base = frame.base;
+            let upvals = frame.upvals;
+            debug_assert!(!frame.proto.is_null());
             // SAFETY: a Lua frame's `proto` points into the `Rc<Proto>` of
             // the closure at `stack[func]`, which no instruction of the frame
-            // overwrites and the collector marks, so it outlives every use:
-            // each path that pops or replaces the frame runs `enter_frame!`
-            // before the next use.
-            macro_rules! proto {
-                () => {
-                    unsafe { &*proto_ptr }
-                };
-            }
+            // overwrites and the collector marks, so it outlives every use
+            // below: each path that pops or replaces this frame leaves this
+            // iteration of the 'frame loop (`continue 'frame` or `return`)
+            // without touching `proto` again.
+            let proto: &Proto = unsafe { &*frame.proto };
+            // The next instruction (see `pc!` for its index).
+            let mut ip: *const Op = frame.ip;
+            let k = &proto.constants[..];
+            debug_assert!(frame_base + (proto.max_stack as usize) < self.stack.len());
             // The end of the frame's registers (computed where needed, to
             // keep the loop's live values few).
             macro_rules! frame_top {
                 () => {
-                    base!() + proto!().max_stack as usize
+                    base!() + proto.max_stack as usize
                 };
             }
             // The index of this frame in `frames` (it is the last one
@@ -191,6 +169,12 @@ impl Lua {
                     self.frames.len() - 1
                 };
             }
+            // The frame's registers, `stack[base..frame_top]`, as a pointer
+            // kept in a register. Only a call out of the loop (metamethods,
+            // native functions, the collector's finalizers, the interrupt
+            // handler) can grow, and so move, the stack: every such call
+            // goes through `protect!`, which reloads the pointer after it.
+            let mut regs: *mut Value = unsafe { self.stack.as_mut_ptr().add(frame_base) };
             // The stack index of the first register, from `regs` (kept out
             // of the loop's live values: every call out costs a register).
             macro_rules! base {
@@ -243,10 +227,7 @@ impl Lua {
             macro_rules! pc {
                 () => {
                     // SAFETY: `ip` points into `code` (see the fetch below).
-                    {
-                        let code = proto!().code.as_ptr();
-                        unsafe { ip.offset_from(code) as usize }
-                    }
+                    unsafe { ip.offset_from(proto.code.as_ptr()) as usize }
                 };
             }
             macro_rules! savepc {
@@ -293,8 +274,8 @@ impl Lua {
             macro_rules! kst {
                 ($i:expr) => {{
                     let i = $i as usize;
-                    debug_assert!(i < proto!().constants.len());
-                    unsafe { &*k.add(i) }
+                    debug_assert!(i < k.len());
+                    unsafe { k.get_unchecked(i) }
                 }};
             }
             macro_rules! rk {
@@ -342,7 +323,7 @@ impl Lua {
                             $op,
                             x,
                             y,
-                            proto!(),
+                            proto,
                             pc!() - 1,
                             rk_reg($b),
                             rk_reg($c)
@@ -378,7 +359,7 @@ impl Lua {
                         obj,
                         key,
                         missed,
-                        proto!(),
+                        proto,
                         pc!() - 1,
                         $b,
                         base!() + $a as usize
@@ -395,7 +376,7 @@ impl Lua {
             }
 
             loop {
-                debug_assert!(pc!() < proto!().code.len());
+                debug_assert!(pc!() < proto.code.len());
                 // SAFETY: every prototype ends with a `Return`, and jumps
                 // only target instructions of the same prototype, so `ip`
                 // stays inside `code`.
@@ -486,7 +467,7 @@ impl Lua {
                             }
                             continue;
                         }
-                        let name = proto!().operand_name(pc!() - 1, a as u16);
+                        let name = proto.operand_name(pc!() - 1, a as u16);
                         protect!(self.set_index_named(obj, key, val, name)?);
                     }
                     Op::NewTable(a, b, c) => {
@@ -519,7 +500,7 @@ impl Lua {
                                 Arith::Unm,
                                 x,
                                 x,
-                                proto!(),
+                                proto,
                                 pc!() - 1,
                                 Some(b),
                                 Some(b)
@@ -532,7 +513,7 @@ impl Lua {
                         r!(a) = match x {
                             Value::Table(t) => Value::Number(self.heap.table(t).border() as f64),
                             Value::Str(s) => Value::Number(self.heap.str(s).len() as f64),
-                            _ => protect!(self.len_slow(x, proto!().operand_name(pc!() - 1, b))?),
+                            _ => protect!(self.len_slow(x, proto.operand_name(pc!() - 1, b))?),
                         };
                     }
                     Op::Concat(a, b, c) => {
@@ -541,7 +522,7 @@ impl Lua {
                             base!(),
                             b as usize,
                             c as usize,
-                            proto!(),
+                            proto,
                             pc!() - 1
                         )?);
                         gc_check!();
@@ -622,33 +603,12 @@ impl Lua {
                                 if self.interrupt_pending() {
                                     self.check_interrupt()?;
                                 }
-                                if shape.is_vararg {
-                                    enter_frame!();
-                                } else {
-                                    // The new frame's state, from what is at
-                                    // hand rather than from the frame just
-                                    // stored (as `enter_frame!` would).
-                                    proto_ptr = shape.proto;
-                                    // SAFETY: the callee's prototype is
-                                    // alive (see `proto!`); its registers
-                                    // start at `func + 1` and the stack is
-                                    // longer than that (`push_lua_frame`).
-                                    unsafe {
-                                        ip = (*proto_ptr).code.as_ptr();
-                                        k = (*proto_ptr).constants.as_ptr();
-                                        regs = self.stack.as_mut_ptr().add(func + 1);
-                                    }
-                                    upvals = shape.upvals;
-                                }
-                                continue;
+                                continue 'frame;
                             }
                         }
                         if protect!(self.precall(func, nargs, c as i32 - 1)?) {
                             self.check_interrupt()?;
-                            {
-                                enter_frame!();
-                                continue;
-                            }
+                            continue 'frame;
                         }
                         if c != 0 {
                             self.top = frame_top!();
@@ -668,10 +628,7 @@ impl Lua {
                         if self.frames.len() <= entry {
                             return Ok(());
                         }
-                        {
-                            enter_frame!();
-                            continue;
-                        }
+                        continue 'frame;
                     }
                     Op::Return(a, b) => {
                         let first = base!() + a as usize;
@@ -692,10 +649,7 @@ impl Lua {
                             // The caller is a Lua frame of this loop.
                             self.top = self.frames[self.frames.len() - 1].top;
                         }
-                        {
-                            enter_frame!();
-                            continue;
-                        }
+                        continue 'frame;
                     }
                     Op::ForLoop(a, sbx) => {
                         let (&Value::Number(idx), &Value::Number(limit), &Value::Number(step)) =
@@ -737,10 +691,7 @@ impl Lua {
                         self.top = ra + 6;
                         if protect!(self.precall(ra + 3, 2, c as i32)?) {
                             self.frames.last_mut().expect("frame").c_boundary = true;
-                            {
-                                enter_frame!();
-                                continue;
-                            }
+                            continue 'frame;
                         }
                         self.top = frame_top!();
                     }
@@ -772,7 +723,7 @@ impl Lua {
                         }
                     }
                     Op::Closure(a, bx) => {
-                        let p = proto!().protos[bx as usize].clone();
+                        let p = proto.protos[bx as usize].clone();
                         let f = self.make_closure(self.frames[fi!()].fref, base!(), p, env!());
                         r!(a) = Value::Function(f);
                         gc_check!();
@@ -780,7 +731,7 @@ impl Lua {
                     Op::VarArg(a, b) => {
                         let frame = self.frames[fi!()];
                         let n = frame.nvarargs as usize;
-                        let from = frame.func + 1 + proto!().num_params as usize;
+                        let from = frame.func + 1 + proto.num_params as usize;
                         let ra = base!() + a as usize;
                         if b == 0 {
                             protect!(self.ensure_stack(ra + n + 1)?);
