@@ -63,23 +63,22 @@ fn create(lua: &mut Lua, a: Args) -> LuaResult<usize> {
 }
 
 impl Lua {
-    /// Swaps the running thread's stack, frames and upvalues with `t`'s.
+    /// Makes `t` the running thread: the running state (stack, frames,
+    /// open upvalues, top) moves into the current thread's object, and
+    /// `t`'s moves in. Swaps leave the moved-out fields empty without
+    /// running any drop code.
     fn switch_to(&mut self, t: ThreadRef) {
-        let cur = self.current;
-        let (stack, frames, ups, top) = {
-            let th = self.heap.threads.get_mut(t.0);
-            (
-                std::mem::take(&mut th.stack),
-                std::mem::take(&mut th.frames),
-                std::mem::take(&mut th.open_upvals),
-                th.top,
-            )
-        };
-        let old = self.heap.threads.get_mut(cur.0);
-        old.stack = std::mem::replace(&mut self.stack, stack);
-        old.frames = std::mem::replace(&mut self.frames, frames);
-        old.open_upvals = std::mem::replace(&mut self.open_upvals, ups);
-        old.top = std::mem::replace(&mut self.top, top);
+        use std::mem::swap;
+        let old = self.heap.threads.get_mut(self.current.0);
+        swap(&mut old.stack, &mut self.stack);
+        swap(&mut old.frames, &mut self.frames);
+        swap(&mut old.open_upvals, &mut self.open_upvals);
+        old.top = self.top;
+        let new = self.heap.threads.get_mut(t.0);
+        swap(&mut new.stack, &mut self.stack);
+        swap(&mut new.frames, &mut self.frames);
+        swap(&mut new.open_upvals, &mut self.open_upvals);
+        self.top = new.top;
         self.current = t;
     }
 
