@@ -488,6 +488,7 @@ impl<'h> Compiler<'h> {
             Op::Jmp(_) => Op::Jmp(off),
             Op::ForPrep(a, _) => Op::ForPrep(a, off),
             Op::ForLoop(a, _) => Op::ForLoop(a, off),
+            Op::ForLoopUp(a, _) => Op::ForLoopUp(a, off),
             Op::TForLoop(a, _) => Op::TForLoop(a, off),
             other => unreachable!("patching {:?}", other),
         };
@@ -728,7 +729,17 @@ impl<'h> Compiler<'h> {
         self.leave_block();
         self.line = line;
         self.patch(prep, self.pc());
-        let lp = self.emit(Op::ForLoop(base, 0));
+        // A positive constant step (or none) always counts up.
+        let up = match step {
+            None => true,
+            Some(Expr::Number(n)) => *n > 0.0,
+            Some(_) => false,
+        };
+        let lp = self.emit(if up {
+            Op::ForLoopUp(base, 0)
+        } else {
+            Op::ForLoop(base, 0)
+        });
         self.patch(lp, body_start);
         self.leave_block();
         Ok(())

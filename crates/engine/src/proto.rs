@@ -78,6 +78,9 @@ pub enum Op {
     Return(u8, u16),
     /// R(a) += R(a+2); if R(a) <?= R(a+1) then { pc += sbx; R(a+3) = R(a) }
     ForLoop(u8, i32),
+    /// `ForLoop` of a loop whose step is a positive constant (or absent):
+    /// the comparison is always R(a) <= R(a+1).
+    ForLoopUp(u8, i32),
     /// R(a) -= R(a+2); pc += sbx
     ForPrep(u8, i32),
     /// R(a+3), ..., R(a+2+c) = R(a)(R(a+1), R(a+2))

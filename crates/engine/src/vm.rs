@@ -366,6 +366,17 @@ impl Lua {
                     )?);
                 }};
             }
+            // The index, limit and step of a numeric `for` at `a`.
+            macro_rules! for_state {
+                ($a:expr) => {{
+                    let (&Value::Number(idx), &Value::Number(limit), &Value::Number(step)) =
+                        (&r!($a), &r!($a as usize + 1), &r!($a as usize + 2))
+                    else {
+                        unreachable!("for loop state is numeric after ForPrep")
+                    };
+                    (idx, limit, step)
+                }};
+            }
             macro_rules! gc_check {
                 () => {
                     if self.heap.bytes > self.heap.threshold {
@@ -652,11 +663,7 @@ impl Lua {
                         continue 'frame;
                     }
                     Op::ForLoop(a, sbx) => {
-                        let (&Value::Number(idx), &Value::Number(limit), &Value::Number(step)) =
-                            (&r!(a), &r!(a as usize + 1), &r!(a as usize + 2))
-                        else {
-                            unreachable!("for loop state is numeric after ForPrep")
-                        };
+                        let (idx, limit, step) = for_state!(a);
                         let idx = idx + step;
                         let go = if step > 0.0 {
                             idx <= limit
@@ -664,6 +671,16 @@ impl Lua {
                             limit <= idx
                         };
                         if go {
+                            jump!(sbx);
+                            r!(a) = Value::Number(idx);
+                            r!(a as usize + 3) = Value::Number(idx);
+                            interrupt_at_target!();
+                        }
+                    }
+                    Op::ForLoopUp(a, sbx) => {
+                        let (idx, limit, step) = for_state!(a);
+                        let idx = idx + step;
+                        if idx <= limit {
                             jump!(sbx);
                             r!(a) = Value::Number(idx);
                             r!(a as usize + 3) = Value::Number(idx);
