@@ -144,7 +144,7 @@ impl RunState {
     /// Runs one command for the script, with Redis's checks for scripts.
     fn execute(&mut self, srv: &mut Server, argv: &[Vec<u8>]) -> Reply {
         let err = |s: &'static str| Reply::Error(s.into());
-        let Some(cmd0) = Server::lookup(&argv[0]) else {
+        let Some(cmd0) = crate::commands::lookup_cached(&mut self.last_cmd, &argv[0]) else {
             return err("ERR Unknown Redis command called from script");
         };
         let cmd = match resolve(cmd0, argv) {
