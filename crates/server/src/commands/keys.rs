@@ -274,7 +274,7 @@ pub fn randomkey(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> 
         if db.expire_if_needed(&k, now) {
             continue;
         }
-        return Ok(Reply::Bulk(k.to_vec()));
+        return Ok(Reply::bulk(&k));
     }
     Ok(Reply::Null)
 }

@@ -732,7 +732,7 @@ pub fn cursor_arg(a: &[u8]) -> Result<u64, Error> {
 /// The reply of a SCAN-family command: the next cursor and the items.
 pub fn scan_reply(next: u64, items: Vec<Reply>) -> Reply {
     Reply::Array(vec![
-        Reply::Bulk(next.to_string().into_bytes()),
+        Reply::Bulk(next.to_string().into_bytes().into()),
         Reply::Array(items),
     ])
 }
