@@ -319,6 +319,10 @@ pub fn encode(out: &mut Vec<u8>, r: &Reply, resp: u8) {
                 encode(out, i, resp);
             }
         }
+        Reply::Bulks(b) => {
+            header(out, b'*', b.len() as i64);
+            out.extend_from_slice(b.encoded());
+        }
         Reply::Set(items) => {
             header(out, if resp >= 3 { b'~' } else { b'*' }, items.len() as i64);
             for i in items {

@@ -126,17 +126,13 @@ pub fn hgetall(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
 /// HKEYS.
 pub fn hkeys(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let h = read_hash(srv, ctx, &argv[1])?;
-    Ok(Reply::Array(h.map_or_else(Vec::new, |h| {
-        h.map.keys().map(|k| Reply::bulk(k)).collect()
-    })))
+    Ok(Reply::bulks(h.iter().flat_map(|h| h.map.keys())))
 }
 
 /// HVALS.
 pub fn hvals(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let h = read_hash(srv, ctx, &argv[1])?;
-    Ok(Reply::Array(h.map_or_else(Vec::new, |h| {
-        h.map.values().map(|v| Reply::bulk(v)).collect()
-    })))
+    Ok(Reply::bulks(h.iter().flat_map(|h| h.map.values())))
 }
 
 /// HLEN.

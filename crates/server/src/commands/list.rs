@@ -133,9 +133,7 @@ pub fn lrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     let Some((a, b)) = resolve_range(start, stop, l.len()) else {
         return Ok(Reply::Array(vec![]));
     };
-    Ok(Reply::Array(
-        l.items.range(a..=b).map(|v| Reply::bulk(v)).collect(),
-    ))
+    Ok(Reply::bulks(l.items.range(a..=b)))
 }
 
 /// LINDEX.

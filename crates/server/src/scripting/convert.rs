@@ -27,6 +27,14 @@ pub fn reply_to_lua(lua: &mut Lua, r: &Reply, resp3: bool) -> LuaResult<Value> {
             }
         }
         Reply::Array(items) | Reply::Push(items) => array(lua, items, resp3)?,
+        Reply::Bulks(b) => {
+            let t = lua.new_table();
+            for (i, item) in b.iter().enumerate() {
+                let v = lua.new_str(item);
+                lua.raw_set(t, Value::Number((i + 1) as f64), v)?;
+            }
+            Value::Table(t)
+        }
         Reply::Set(items) => {
             if !resp3 {
                 return array(lua, items, false);
