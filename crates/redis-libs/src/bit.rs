@@ -7,7 +7,7 @@ use redlua_engine::{Args, Lua, LuaResult, Value};
 
 /// Installs the global `bit` table.
 pub fn open(lua: &mut Lua) {
-    crate::util::register_lib(
+    crate::lauxlib::register_lib(
         lua,
         "bit",
         &[

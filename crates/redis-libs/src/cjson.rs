@@ -14,8 +14,9 @@
 //! Each instance (`cjson` and every `cjson.new()`) has its own settings;
 //! all share one `cjson.null`, a userdata that decoding returns for `null`.
 
-use crate::util::{arg_error_bytes, c_i32, c_i64, check_bytes_rc, error_bytes};
-use crate::util::{next_entry, MAX_C_STACK};
+use crate::c_casts::{c_i32, c_i64};
+use crate::lauxlib::{arg_error_bytes, check_bytes_rc, error_bytes, MAX_C_STACK};
+use crate::table_order::next_entry;
 use redlua_engine::error::LuaError;
 use redlua_engine::heap::UserData;
 use redlua_engine::number::{fmt_g, fmt_number};

@@ -14,8 +14,10 @@
 //! mp_decode_to_lua_array)" when an array would. Lengths are checked
 //! against the input before anything is read or allocated.
 
-use crate::util::{arg_error_bytes, c_i32, c_i64, check_bytes_rc, error_bytes, opt_integer};
-use crate::util::{check_integer, next_entry, MAX_C_STACK};
+use crate::c_casts::{c_i32, c_i64};
+use crate::lauxlib::MAX_C_STACK;
+use crate::lauxlib::{arg_error_bytes, check_bytes_rc, check_integer, error_bytes, opt_integer};
+use crate::table_order::next_entry;
 use redlua_engine::table::Table;
 use redlua_engine::value::TableRef;
 use redlua_engine::{Args, Lua, LuaResult, Value};
@@ -25,7 +27,7 @@ const MAX_NESTING: usize = 16;
 
 /// Installs the global `cmsgpack` table.
 pub fn open(lua: &mut Lua) {
-    let t = crate::util::register_lib(
+    let t = crate::lauxlib::register_lib(
         lua,
         "cmsgpack",
         &[

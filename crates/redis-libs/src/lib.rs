@@ -13,18 +13,21 @@
 //! limit as they go, and never size an allocation by an input's claim.
 //!
 //! Key order: like the C libraries, encoders visit a table's entries in
-//! `lua_next` order (`util::next_entry`), and decoders fill fresh tables key
-//! by key with raw sets as the C code does. The engine lays tables out as
-//! Lua 5.1.5's `ltable.c` does, so objects and maps list their keys in
-//! Redis's order, except where keys that PUC Lua hashes by address (tables,
-//! functions, userdata) take part. `util` also holds C conversion semantics
-//! (x86-64) shared by the modules.
+//! `lua_next` order (`table_order::next_entry`), and decoders fill fresh
+//! tables key by key with raw sets as the C code does. The engine lays
+//! tables out as Lua 5.1.5's `ltable.c` does, so objects and maps list
+//! their keys in Redis's order, except where keys that PUC Lua hashes by
+//! address (tables, functions, userdata) take part. `c_casts` holds the C
+//! conversion semantics (x86-64) the modules share, `lauxlib` their
+//! `luaL_*` counterparts.
 
 pub mod bit;
+mod c_casts;
 pub mod cjson;
 pub mod cmsgpack;
+mod lauxlib;
 pub mod lua_struct;
-mod util;
+mod table_order;
 
 use redlua_engine::Lua;
 

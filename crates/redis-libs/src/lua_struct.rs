@@ -8,9 +8,8 @@
 //! `s` (zero-terminated string), `cn` (n bytes; `c0`: the whole string when
 //! packing, the previous number's length when unpacking), spaces ignored.
 
-use crate::util::{
-    arg_error_bytes, c_i64, c_u64, check_bytes_rc, error_bytes, opt_integer, MAX_C_STACK,
-};
+use crate::c_casts::{c_i64, c_u64};
+use crate::lauxlib::{arg_error_bytes, check_bytes_rc, error_bytes, opt_integer, MAX_C_STACK};
 use redlua_engine::{Args, Lua, LuaResult, Value};
 
 const MAXINTSIZE: i32 = 32;
@@ -18,7 +17,7 @@ const MAXALIGN: i32 = 8;
 
 /// Installs the global `struct` table.
 pub fn open(lua: &mut Lua) {
-    crate::util::register_lib(
+    crate::lauxlib::register_lib(
         lua,
         "struct",
         &[("pack", pack), ("unpack", unpack), ("size", size)],

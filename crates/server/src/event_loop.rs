@@ -340,6 +340,7 @@ impl Network {
         }
         // Run commands.
         let mut ran = 0;
+        srv.back_to_back(true);
         while !c.blocked && !c.closing && ran < CMD_BUDGET {
             let mut pos = c.inpos;
             let parsed = c.parser.parse(&c.inbuf, &mut pos);
@@ -352,13 +353,14 @@ impl Network {
                     c.closing = true;
                     break;
                 }
-                Parsed::Command(argv) => {
+                Parsed::Command => {
+                    let argv = c.parser.argv();
                     if argv.is_empty() {
                         continue;
                     }
                     ran += 1;
                     c.ctx.action = Action::None;
-                    let reply = if busy && !allowed_while_busy(&argv) {
+                    let reply = if busy && !allowed_while_busy(argv) {
                         srv.stats.total_error_replies += 1;
                         Reply::Error(crate::errors::BUSY.into())
                     } else {
@@ -369,7 +371,7 @@ impl Network {
                         // connection was taken out of the table), and is
                         // restored before `self` is used again.
                         let outer = std::mem::replace(&mut srv.network, self as *mut Network);
-                        let r = srv.dispatch(&mut c.ctx, &argv);
+                        let r = srv.dispatch(&mut c.ctx, argv);
                         srv.network = outer;
                         r
                     };
@@ -384,6 +386,8 @@ impl Network {
                     }
                     if !srv.outbox.is_empty() || !srv.unblocked.is_empty() {
                         self.deliver_with(srv, &mut c);
+                        // Delivering took time of its own.
+                        srv.back_to_back(true);
                     }
                     if !srv.kill_list.is_empty() {
                         self.kill(srv, &mut c);
@@ -394,6 +398,7 @@ impl Network {
                 }
             }
         }
+        srv.back_to_back(false);
         // Compact the input buffer.
         if c.inpos == c.inbuf.len() {
             c.inbuf.clear();

@@ -45,7 +45,7 @@
 //! ctx.in_script = true; // blocking commands never block here
 //! let argv = |a: &[&str]| a.iter().map(|s| s.as_bytes().to_vec()).collect::<Vec<_>>();
 //! assert_eq!(srv.call(&mut ctx, &argv(&["SET", "k", "v"])), Reply::ok());
-//! assert_eq!(srv.call(&mut ctx, &argv(&["GET", "k"])), Reply::Bulk(b"v".to_vec()));
+//! assert_eq!(srv.call(&mut ctx, &argv(&["GET", "k"])), Reply::bulk(b"v"));
 //! ```
 
 // Tuples of byte strings (argv lists, entries) are the natural types here.

@@ -10,11 +10,17 @@ use crate::reply::Reply;
 /// `PROTO_INLINE_MAX_SIZE`).
 pub const INLINE_MAX: usize = 64 * 1024;
 
+/// Argument buffers a parser keeps between commands, at most.
+const KEPT_ARGS: usize = 64;
+/// Largest argument buffer kept between commands.
+const KEPT_ARG_BYTES: usize = 16 * 1024;
+
 /// Outcome of one parse step.
 #[derive(Debug, PartialEq)]
 pub enum Parsed {
-    /// A complete command (possibly empty: an empty line or `*0`).
-    Command(Vec<Vec<u8>>),
+    /// A complete command, in [`RequestParser::argv`] (possibly empty: an
+    /// empty line or `*0`).
+    Command,
     /// More bytes are needed.
     Incomplete,
     /// A protocol error; the text (without `-ERR `) is sent, then the
@@ -23,14 +29,19 @@ pub enum Parsed {
 }
 
 /// Incremental request parser keeping state across partial reads, so a
-/// huge bulk argument is never re-scanned.
+/// huge bulk argument is never re-scanned. The arguments of the last
+/// command are read into buffers kept from command to command, so that a
+/// request costs no allocation once a connection has warmed up.
 #[derive(Debug, Default)]
 pub struct RequestParser {
     /// Arguments still to read in the current multibulk (0: between requests).
     multibulk_left: usize,
     /// Length of the bulk being read, if its header was read.
     bulk_len: Option<usize>,
+    /// Argument buffers: the first `argc` hold the current command, the
+    /// rest are kept for reuse.
     args: Vec<Vec<u8>>,
+    argc: usize,
     /// Largest accepted bulk (`proto-max-bulk-len`).
     pub max_bulk: usize,
 }
@@ -51,6 +62,37 @@ impl RequestParser {
     /// True when a multibulk request is partially read.
     pub fn in_progress(&self) -> bool {
         self.multibulk_left > 0
+    }
+
+    /// The arguments of the command the last [`Parsed::Command`] returned.
+    #[inline]
+    pub fn argv(&self) -> &[Vec<u8>] {
+        &self.args[..self.argc]
+    }
+
+    /// Starts a command: the buffers of the previous one are kept, except large ones (a big value must not stay allocated
+    /// per connection) and those beyond [`KEPT_ARGS`].
+    fn begin(&mut self) {
+        let used = std::mem::replace(&mut self.argc, 0).min(KEPT_ARGS);
+        self.args.truncate(KEPT_ARGS);
+        for a in &mut self.args[..used] {
+            if a.capacity() > KEPT_ARG_BYTES {
+                *a = Vec::new();
+            }
+        }
+    }
+
+    /// Appends the next argument.
+    #[inline]
+    fn push_arg(&mut self, b: &[u8]) {
+        match self.args.get_mut(self.argc) {
+            Some(a) => {
+                a.clear();
+                a.extend_from_slice(b);
+            }
+            None => self.args.push(b.to_vec()),
+        }
+        self.argc += 1;
     }
 
     /// Parses one request from `buf[*pos..]`, advancing `*pos` past what
@@ -78,11 +120,11 @@ impl RequestParser {
                 _ => return Parsed::Error(msg::PROTO_INVALID_MULTIBULK_LEN.into()),
             };
             *pos += nl + 2;
+            self.begin();
             if n <= 0 {
-                return Parsed::Command(Vec::new());
+                return Parsed::Command;
             }
             self.multibulk_left = n as usize;
-            self.args = Vec::with_capacity((n as usize).min(1024));
             self.bulk_len = None;
         }
         while self.multibulk_left > 0 {
@@ -119,12 +161,12 @@ impl RequestParser {
             if rest.len() < len + 2 {
                 return Parsed::Incomplete;
             }
-            self.args.push(rest[..len].to_vec());
+            self.push_arg(&rest[..len]);
             *pos += len + 2;
             self.bulk_len = None;
             self.multibulk_left -= 1;
         }
-        Parsed::Command(std::mem::take(&mut self.args))
+        Parsed::Command
     }
 
     fn parse_inline(&mut self, buf: &[u8], pos: &mut usize) -> Parsed {
@@ -142,7 +184,11 @@ impl RequestParser {
         match split_args(line) {
             Some(args) => {
                 *pos += nl + 1;
-                Parsed::Command(args)
+                self.begin();
+                for a in &args {
+                    self.push_arg(a);
+                }
+                Parsed::Command
             }
             None => Parsed::Error(msg::PROTO_UNBALANCED_QUOTES.into()),
         }
@@ -273,6 +319,10 @@ pub fn encode(out: &mut Vec<u8>, r: &Reply, resp: u8) {
                 encode(out, i, resp);
             }
         }
+        Reply::Bulks(b) => {
+            header(out, b'*', b.len() as i64);
+            out.extend_from_slice(b.encoded());
+        }
         Reply::Set(items) => {
             header(out, if resp >= 3 { b'~' } else { b'*' }, items.len() as i64);
             for i in items {
@@ -354,10 +404,12 @@ fn bulk(out: &mut Vec<u8>, b: &[u8]) {
 mod tests {
     use super::*;
 
-    fn one(input: &[u8]) -> Parsed {
+    /// The outcome of parsing `input` and the arguments read.
+    fn one(input: &[u8]) -> (Parsed, Vec<Vec<u8>>) {
         let mut p = RequestParser::new(512 * 1024 * 1024);
         let mut pos = 0;
-        p.parse(input, &mut pos)
+        let r = p.parse(input, &mut pos);
+        (r, p.argv().to_vec())
     }
 
     #[test]
@@ -372,26 +424,56 @@ mod tests {
             if i + 1 < input.len() {
                 assert_eq!(r, Parsed::Incomplete, "at {i}");
             } else {
-                assert_eq!(r, Parsed::Command(vec![b"GET".to_vec(), b"k".to_vec()]));
+                assert_eq!(r, Parsed::Command);
+                assert_eq!(p.argv(), [b"GET".to_vec(), b"k".to_vec()]);
             }
         }
+    }
+
+    #[test]
+    fn argument_buffers_reused() {
+        let mut p = RequestParser::new(1 << 20);
+        let big = vec![b'x'; KEPT_ARG_BYTES + 1];
+        let mut input = b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$".to_vec();
+        input.extend_from_slice(format!("{}\r\n", big.len()).as_bytes());
+        input.extend_from_slice(&big);
+        input.extend_from_slice(b"\r\n*2\r\n$3\r\nGET\r\n$2\r\nkk\r\n*0\r\nPING x\r\n");
+        let mut pos = 0;
+        assert_eq!(p.parse(&input, &mut pos), Parsed::Command);
+        assert_eq!(p.argv().len(), 3);
+        assert_eq!(p.argv()[2], big);
+        let set_name = p.argv()[0].as_ptr();
+        assert_eq!(p.parse(&input, &mut pos), Parsed::Command);
+        assert_eq!(p.argv(), [b"GET".to_vec(), b"kk".to_vec()]);
+        // The first buffer was reused; the large one was dropped.
+        assert_eq!(p.argv()[0].as_ptr(), set_name);
+        assert!(p.args[2].capacity() <= KEPT_ARG_BYTES);
+        assert_eq!(p.parse(&input, &mut pos), Parsed::Command);
+        assert!(p.argv().is_empty());
+        assert_eq!(p.parse(&input, &mut pos), Parsed::Command);
+        assert_eq!(p.argv(), [b"PING".to_vec(), b"x".to_vec()]);
+        assert_eq!(p.parse(&input, &mut pos), Parsed::Incomplete);
+        assert_eq!(pos, input.len());
     }
 
     #[test]
     fn inline_and_errors() {
         assert_eq!(
             one(b"set a \"b c\\x41\"\r\n"),
-            Parsed::Command(vec![b"set".to_vec(), b"a".to_vec(), b"b cA".to_vec()])
+            (
+                Parsed::Command,
+                vec![b"set".to_vec(), b"a".to_vec(), b"b cA".to_vec()]
+            )
         );
-        assert!(matches!(one(b"set \"a\r\n"), Parsed::Error(e) if e.contains("unbalanced")));
+        assert!(matches!(one(b"set \"a\r\n").0, Parsed::Error(e) if e.contains("unbalanced")));
         assert!(
-            matches!(one(b"*x\r\n"), Parsed::Error(e) if e.contains("invalid multibulk length"))
+            matches!(one(b"*x\r\n").0, Parsed::Error(e) if e.contains("invalid multibulk length"))
         );
         assert!(
-            matches!(one(b"*1\r\nx\r\n"), Parsed::Error(e) if e == "Protocol error: expected '$', got 'x'")
+            matches!(one(b"*1\r\nx\r\n").0, Parsed::Error(e) if e == "Protocol error: expected '$', got 'x'")
         );
         assert!(
-            matches!(one(b"*1\r\n$-1\r\n"), Parsed::Error(e) if e.contains("invalid bulk length"))
+            matches!(one(b"*1\r\n$-1\r\n").0, Parsed::Error(e) if e.contains("invalid bulk length"))
         );
     }
 

@@ -97,6 +97,9 @@ pub struct CallContext {
     pub subscriptions: usize,
     /// Re-running a blocked command after its key became ready.
     pub reprocessing: bool,
+    /// The command this context looked up last (see
+    /// [`commands::lookup_cached`]).
+    pub last_cmd: Option<&'static Command>,
 }
 
 impl CallContext {
@@ -115,6 +118,7 @@ impl CallContext {
             watched: Vec::new(),
             subscriptions: 0,
             reprocessing: false,
+            last_cmd: None,
         }
     }
 
@@ -264,6 +268,14 @@ pub struct Server {
     pub dirty_cas: HashSet<u64>,
     /// Cached time of the current command (Unix ms).
     pub now: i64,
+    /// When the current command (outside scripts) started.
+    pub cmd_start: std::time::Instant,
+    /// Set by the network side while it runs a connection's commands back
+    /// to back: the clock reading that ends one command then also starts
+    /// the next (one clock read per command instead of two).
+    back_to_back: bool,
+    /// The reading that ended the last command, while `back_to_back`.
+    clock_reading: Option<std::time::Instant>,
     /// Start time (Unix ms).
     pub start_ms: i64,
     epoch: std::time::Instant,
@@ -309,6 +321,9 @@ impl Server {
             watched_keys: HashMap::new(),
             dirty_cas: HashSet::new(),
             now,
+            cmd_start: std::time::Instant::now(),
+            back_to_back: false,
+            clock_reading: None,
             start_ms: now,
             epoch: std::time::Instant::now(),
             epoch_ms: now,
@@ -329,6 +344,14 @@ impl Server {
     #[inline]
     pub fn clock_ms(&self, at: std::time::Instant) -> i64 {
         self.epoch_ms + at.saturating_duration_since(self.epoch).as_millis() as i64
+    }
+
+    /// Starts (`true`) or ends a run of commands executed back to back,
+    /// with nothing but parsing and reply encoding between them, during
+    /// which each command's closing clock reading starts the next command.
+    pub(crate) fn back_to_back(&mut self, on: bool) {
+        self.back_to_back = on;
+        self.clock_reading = None;
     }
 
     /// A pseudo-random number (xorshift).
@@ -462,15 +485,31 @@ impl Server {
         // Scripts see the time frozen at the start of the script, as in
         // Redis; their commands are timed as part of the script (two clock
         // reads per call were a tenth of a ten-call script's time).
-        let start = (!ctx.in_script).then(std::time::Instant::now);
-        if let Some(start) = start {
+        let start = if ctx.in_script {
+            None
+        } else {
+            let start = match self.clock_reading.take() {
+                Some(t) => t,
+                None => std::time::Instant::now(),
+            };
             self.now = self.clock_ms(start);
-        }
+            self.cmd_start = start;
+            Some(start)
+        };
         let reply = match (cmd.handler)(self, ctx, argv) {
             Ok(r) => r,
             Err(e) => e.into(),
         };
-        let usec = start.map_or(0, |s| s.elapsed().as_micros() as u64);
+        let usec = match start {
+            Some(start) => {
+                let end = std::time::Instant::now();
+                if self.back_to_back {
+                    self.clock_reading = Some(end);
+                }
+                end.saturating_duration_since(start).as_micros() as u64
+            }
+            None => 0,
+        };
         self.stats.commands_processed += 1;
         let e = cmd_stats(&mut self.stats.per_command, cmd);
         e.calls += 1;
@@ -508,7 +547,7 @@ impl Server {
     /// Runs one request from a client connection: auth, MULTI queueing,
     /// pub/sub context and OOM checks, then [`Server::call_command`].
     pub fn dispatch(&mut self, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Reply {
-        let Some(cmd0) = Self::lookup(&argv[0]) else {
+        let Some(cmd0) = commands::lookup_cached(&mut ctx.last_cmd, &argv[0]) else {
             if ctx.multi.is_some() {
                 ctx.multi_error = true;
             }
@@ -725,4 +764,38 @@ fn arity_ok(arity: i32, n: usize) -> bool {
 pub fn unknown_command(argv: &[Vec<u8>]) -> Reply {
     let name = argv.first().cloned().unwrap_or_default();
     Error::UnknownCommand(name, argv.iter().skip(1).cloned().collect()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(a: &[&str]) -> Vec<Vec<u8>> {
+        a.iter().map(|s| s.as_bytes().to_vec()).collect()
+    }
+
+    #[test]
+    fn clock_readings_shared_only_back_to_back() {
+        let mut srv = Server::new(Config::default());
+        let mut ctx = CallContext::new(ClientRef::NONE, true);
+        // Commands called one by one (embedding, tests) read the clock.
+        assert_eq!(
+            srv.call(&mut ctx, &argv(&["SET", "k", "v", "PX", "20"])),
+            Reply::ok()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        assert_eq!(srv.call(&mut ctx, &argv(&["GET", "k"])), Reply::Null);
+        // Back to back, the reading that ends one command starts the next.
+        srv.back_to_back(true);
+        srv.call(&mut ctx, &argv(&["PING"]));
+        assert!(srv.clock_reading.is_some_and(|end| end >= srv.cmd_start));
+        let end = srv.clock_reading;
+        srv.call(&mut ctx, &argv(&["PING"]));
+        assert_eq!(Some(srv.cmd_start), end);
+        // Ending the run forgets the reading.
+        srv.back_to_back(false);
+        assert!(srv.clock_reading.is_none());
+        srv.call(&mut ctx, &argv(&["PING"]));
+        assert!(srv.clock_reading.is_none());
+    }
 }

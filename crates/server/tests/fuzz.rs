@@ -214,7 +214,7 @@ fn request_parser_never_panics_on_random_bytes() {
             i += n;
             loop {
                 match p.parse(&buf, &mut pos) {
-                    Parsed::Command(_) => continue,
+                    Parsed::Command => continue,
                     Parsed::Incomplete => break,
                     Parsed::Error(_) => break 'outer,
                 }

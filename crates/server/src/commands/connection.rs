@@ -13,7 +13,7 @@ pub fn ping(_srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     if ctx.resp == 2 && ctx.subscriptions > 0 {
         return Ok(Reply::Array(vec![
             Reply::bulk(b"pong"),
-            Reply::Bulk(argv.get(1).cloned().unwrap_or_default()),
+            Reply::bulk(argv.get(1).map_or(&b""[..], |m| m)),
         ]));
     }
     Ok(match argv.get(1) {

@@ -126,17 +126,13 @@ pub fn hgetall(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cmd
 /// HKEYS.
 pub fn hkeys(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let h = read_hash(srv, ctx, &argv[1])?;
-    Ok(Reply::Array(h.map_or_else(Vec::new, |h| {
-        h.map.keys().map(|k| Reply::bulk(k)).collect()
-    })))
+    Ok(Reply::bulks(h.iter().flat_map(|h| h.map.keys())))
 }
 
 /// HVALS.
 pub fn hvals(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     let h = read_hash(srv, ctx, &argv[1])?;
-    Ok(Reply::Array(h.map_or_else(Vec::new, |h| {
-        h.map.values().map(|v| Reply::bulk(v)).collect()
-    })))
+    Ok(Reply::bulks(h.iter().flat_map(|h| h.map.values())))
 }
 
 /// HLEN.
@@ -194,7 +190,7 @@ pub fn hincrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -
     })?;
     hash_for_write(srv, ctx, &argv[1])?.set(&argv[2], s.as_bytes());
     srv.modified(ctx.db, &argv[1]);
-    Ok(Reply::Bulk(s.into_bytes()))
+    Ok(Reply::Bulk(s.into_bytes().into()))
 }
 
 /// `HSCAN key cursor [MATCH p] [COUNT n]`.
@@ -268,19 +264,22 @@ pub fn hrandfield(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
         return Ok(chosen
             .into_iter()
             .next()
-            .map_or(Reply::Null, |(k, _)| Reply::Bulk(k)));
+            .map_or(Reply::Null, |(k, _)| Reply::Bulk(k.into())));
     }
     Ok(Reply::Array(if withvalues && resp3 {
         chosen
             .into_iter()
-            .map(|(k, v)| Reply::Array(vec![Reply::Bulk(k), Reply::Bulk(v)]))
+            .map(|(k, v)| Reply::Array(vec![Reply::Bulk(k.into()), Reply::Bulk(v.into())]))
             .collect()
     } else if withvalues {
         chosen
             .into_iter()
-            .flat_map(|(k, v)| [Reply::Bulk(k), Reply::Bulk(v)])
+            .flat_map(|(k, v)| [Reply::Bulk(k.into()), Reply::Bulk(v.into())])
             .collect()
     } else {
-        chosen.into_iter().map(|(k, _)| Reply::Bulk(k)).collect()
+        chosen
+            .into_iter()
+            .map(|(k, _)| Reply::Bulk(k.into()))
+            .collect()
     }))
 }

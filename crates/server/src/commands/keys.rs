@@ -179,14 +179,12 @@ pub fn keys(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     let now = srv.now;
     let db = &srv.dbs[ctx.db];
     let all = argv[1] == b"*";
-    let out: Vec<Reply> = db
-        .dict
-        .keys()
-        .filter(|k| all || glob_match(&argv[1], k, false))
-        .filter(|k| db.expire_of(k).is_none_or(|w| w > now))
-        .map(|k| Reply::bulk(k))
-        .collect();
-    Ok(Reply::Array(out))
+    Ok(Reply::bulks(
+        db.dict
+            .keys()
+            .filter(|k| all || glob_match(&argv[1], k, false))
+            .filter(|k| db.expire_of(k).is_none_or(|w| w > now)),
+    ))
 }
 
 /// `SCAN cursor [MATCH p] [COUNT n] [TYPE t]`.
@@ -274,7 +272,7 @@ pub fn randomkey(srv: &mut Server, ctx: &mut CallContext, _argv: &[Vec<u8>]) -> 
         if db.expire_if_needed(&k, now) {
             continue;
         }
-        return Ok(Reply::Bulk(k.to_vec()));
+        return Ok(Reply::bulk(&k));
     }
     Ok(Reply::Null)
 }

@@ -85,7 +85,7 @@ fn pop_generic(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>], left: 
             let mut out = Vec::with_capacity(n.min(l.len()));
             for _ in 0..n {
                 match pop(l, left) {
-                    Some(v) => out.push(Reply::Bulk(v)),
+                    Some(v) => out.push(Reply::Bulk(v.into())),
                     None => break,
                 }
             }
@@ -133,9 +133,7 @@ pub fn lrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdR
     let Some((a, b)) = resolve_range(start, stop, l.len()) else {
         return Ok(Reply::Array(vec![]));
     };
-    Ok(Reply::Array(
-        l.items.range(a..=b).map(|v| Reply::bulk(v)).collect(),
-    ))
+    Ok(Reply::bulks(l.items.range(a..=b)))
 }
 
 /// LINDEX.
@@ -380,7 +378,7 @@ fn bpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>], left: bool) -
             if let Some(v) = pop(l, left) {
                 delete_if_empty(srv, ctx.db, k);
                 srv.modified(ctx.db, k);
-                return Ok(Reply::Array(vec![Reply::bulk(k), Reply::Bulk(v)]));
+                return Ok(Reply::Array(vec![Reply::bulk(k), Reply::Bulk(v.into())]));
             }
         }
     }
@@ -415,7 +413,7 @@ fn bmove(
 ) -> CmdResult {
     let deadline = timeout_arg(srv, &argv[t])?;
     if let Some(v) = move_one(srv, ctx, &argv[1], &argv[2], from, to)? {
-        return Ok(Reply::Bulk(v));
+        return Ok(Reply::Bulk(v.into()));
     }
     if !ctx.may_block() {
         return Ok(Reply::Null);

@@ -493,6 +493,23 @@ fn table() -> &'static Table {
     T.get_or_init(|| COMMANDS.iter().map(|c| (c.name.as_bytes(), c)).collect())
 }
 
+/// Looks up a command by name, any case, trying `last` (the command this
+/// caller looked up last) before the table: a client tends to repeat its
+/// commands, and a name compared in place costs no hashing.
+#[inline]
+pub fn lookup_cached(last: &mut Option<&'static Command>, name: &[u8]) -> Option<&'static Command> {
+    if let Some(c) = *last {
+        if c.name.len() == name.len() && c.name.as_bytes().eq_ignore_ascii_case(name) {
+            return Some(c);
+        }
+    }
+    let c = lookup(name);
+    if c.is_some() {
+        *last = c;
+    }
+    c
+}
+
 /// Looks up a command by name, any case.
 #[inline]
 pub fn lookup(name: &[u8]) -> Option<&'static Command> {
@@ -715,7 +732,7 @@ pub fn cursor_arg(a: &[u8]) -> Result<u64, Error> {
 /// The reply of a SCAN-family command: the next cursor and the items.
 pub fn scan_reply(next: u64, items: Vec<Reply>) -> Reply {
     Reply::Array(vec![
-        Reply::Bulk(next.to_string().into_bytes()),
+        Reply::Bulk(next.to_string().into_bytes().into()),
         Reply::Array(items),
     ])
 }
@@ -762,4 +779,30 @@ pub fn scan_indices(cursor: u64, len: usize, count: usize) -> (std::ops::Range<u
     };
     let bottom = top.saturating_sub(count);
     (bottom..top, bottom as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_lookup_matches_the_table() {
+        let mut last = None;
+        for name in [
+            &b"GET"[..],
+            b"get",
+            b"gEt",
+            b"set",
+            b"ge",
+            b"gett",
+            b"nosuchcommand",
+            b"GET",
+            b"",
+        ] {
+            let got = lookup_cached(&mut last, name).map(|c| c.full_name);
+            assert_eq!(got, lookup(name).map(|c| c.full_name), "{name:?}");
+        }
+        // A miss leaves the last hit cached.
+        assert_eq!(last.map(|c| c.name), Some("get"));
+    }
 }

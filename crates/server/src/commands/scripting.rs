@@ -50,7 +50,7 @@ pub fn evalsha_ro(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> 
 /// SCRIPT LOAD script
 pub fn script_load(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdResult {
     Ok(with_scripting(srv, |sc, _| match sc.load(&argv[2], true) {
-        Ok(sha) => Reply::Bulk(sha.to_vec()),
+        Ok(sha) => Reply::bulk(&sha),
         Err(e) => e,
     }))
 }

@@ -220,7 +220,10 @@ pub fn config_get(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) ->
     for p in &argv[2..] {
         for (k, v) in srv.config.get_matching(p) {
             if seen.insert(k.clone()) {
-                out.push((Reply::Bulk(k.into_bytes()), Reply::Bulk(v.into_bytes())));
+                out.push((
+                    Reply::Bulk(k.into_bytes().into()),
+                    Reply::Bulk(v.into_bytes().into()),
+                ));
             }
         }
     }
@@ -569,8 +572,8 @@ pub fn flushall(srv: &mut Server, _ctx: &mut CallContext, argv: &[Vec<u8>]) -> C
 pub fn time(_srv: &mut Server, _ctx: &mut CallContext, _argv: &[Vec<u8>]) -> CmdResult {
     let us = crate::clock::now_us();
     Ok(Reply::Array(vec![
-        Reply::Bulk((us / 1_000_000).to_string().into_bytes()),
-        Reply::Bulk((us % 1_000_000).to_string().into_bytes()),
+        Reply::Bulk((us / 1_000_000).to_string().into_bytes().into()),
+        Reply::Bulk((us % 1_000_000).to_string().into_bytes().into()),
     ]))
 }
 

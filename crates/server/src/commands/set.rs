@@ -103,7 +103,7 @@ pub fn spop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
     for seed in seeds {
         let i = (seed % s.len() as u64) as usize;
         if let Some(m) = s.items.swap_remove_index(i) {
-            out.push(Reply::Bulk(m));
+            out.push(Reply::Bulk(m.into()));
         }
     }
     if n > 0 {

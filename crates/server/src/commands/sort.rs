@@ -319,7 +319,7 @@ fn sort_generic(
             }
             for g in &o.gets {
                 out.push(match lookup_by_pattern(srv, ctx, g, &it.elem) {
-                    Some(v) => Reply::Bulk(v),
+                    Some(v) => Reply::Bulk(v.into()),
                     None => Reply::Null,
                 });
             }

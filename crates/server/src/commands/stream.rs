@@ -194,7 +194,7 @@ pub fn xadd(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
         do_trim(s, &t);
     }
     srv.modified(ctx.db, &argv[1]);
-    Ok(Reply::Bulk(id.to_bytes()))
+    Ok(Reply::Bulk(id.to_bytes().into()))
 }
 
 /// XLEN.
@@ -206,7 +206,7 @@ pub fn xlen(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRes
 
 fn entry_reply(id: &StreamId, fields: &[Vec<u8>]) -> Reply {
     Reply::Array(vec![
-        Reply::Bulk(id.to_bytes()),
+        Reply::Bulk(id.to_bytes().into()),
         Reply::bulks(fields.iter()),
     ])
 }

@@ -203,7 +203,7 @@ pub fn getex(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
     } else if o.persist && srv.dbs[db].persist(&argv[1]) {
         srv.modified(db, &argv[1]);
     }
-    Ok(Reply::Bulk(v))
+    Ok(Reply::Bulk(v.into()))
 }
 
 /// MGET.
@@ -302,7 +302,7 @@ pub fn incrbyfloat(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         .into_bytes();
     srv.dbs[ctx.db].insert_keep_ttl(&argv[1], Value::float_string(&s), srv.now);
     srv.modified(ctx.db, &argv[1]);
-    Ok(Reply::Bulk(s))
+    Ok(Reply::Bulk(s.into()))
 }
 
 /// APPEND.
@@ -338,11 +338,11 @@ pub fn getrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
     let mut start = int_arg(&argv[2])?;
     let mut end = int_arg(&argv[3])?;
     let Some(s) = read_str(srv, ctx, &argv[1])? else {
-        return Ok(Reply::Bulk(Vec::new()));
+        return Ok(Reply::Bulk(Vec::new().into()));
     };
     let len = s.len() as i64;
     if start < 0 && end < 0 && start > end {
-        return Ok(Reply::Bulk(Vec::new()));
+        return Ok(Reply::Bulk(Vec::new().into()));
     }
     if start < 0 {
         start += len;
@@ -356,7 +356,7 @@ pub fn getrange(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> Cm
         end = len - 1;
     }
     if start > end || len == 0 {
-        return Ok(Reply::Bulk(Vec::new()));
+        return Ok(Reply::Bulk(Vec::new().into()));
     }
     Ok(Reply::bulk(&s[start as usize..=end as usize]))
 }

@@ -293,20 +293,25 @@ fn validate_range_args(spec: &RangeSpec, a1: &[u8], a2: &[u8]) -> Result<(), Err
 
 fn entries_reply(items: Vec<(Vec<u8>, f64)>, withscores: bool, resp: u8) -> Reply {
     if !withscores {
-        return Reply::Array(items.into_iter().map(|(m, _)| Reply::Bulk(m)).collect());
+        return Reply::Array(
+            items
+                .into_iter()
+                .map(|(m, _)| Reply::Bulk(m.into()))
+                .collect(),
+        );
     }
     if resp >= 3 {
         Reply::Array(
             items
                 .into_iter()
-                .map(|(m, s)| Reply::Array(vec![Reply::Bulk(m), Reply::Double(s)]))
+                .map(|(m, s)| Reply::Array(vec![Reply::Bulk(m.into()), Reply::Double(s)]))
                 .collect(),
         )
     } else {
         Reply::Array(
             items
                 .into_iter()
-                .flat_map(|(m, s)| [Reply::Bulk(m), Reply::Double(s)])
+                .flat_map(|(m, s)| [Reply::Bulk(m.into()), Reply::Double(s)])
                 .collect(),
         )
     }
@@ -552,7 +557,7 @@ fn zpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>], max: bool) ->
         return Ok(Reply::Array(
             items
                 .into_iter()
-                .flat_map(|(m, s)| [Reply::Bulk(m), Reply::Double(s)])
+                .flat_map(|(m, s)| [Reply::Bulk(m.into()), Reply::Double(s)])
                 .collect(),
         ));
     }
@@ -576,7 +581,7 @@ fn bzpop(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>], max: bool) -
         if let Some((m, s)) = pop_n(srv, ctx, k, max, 1)?.pop() {
             return Ok(Reply::Array(vec![
                 Reply::bulk(k),
-                Reply::Bulk(m),
+                Reply::Bulk(m.into()),
                 Reply::Double(s),
             ]));
         }
@@ -771,7 +776,7 @@ pub fn zscan(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) -> CmdRe
             continue;
         }
         out.push(Reply::bulk(m));
-        out.push(Reply::Bulk(fmt_g17(s).into_bytes()));
+        out.push(Reply::Bulk(fmt_g17(s).into_bytes().into()));
     }
     Ok(scan_reply(next, out))
 }
@@ -815,7 +820,7 @@ pub fn zrandmember(srv: &mut Server, ctx: &mut CallContext, argv: &[Vec<u8>]) ->
         return Ok(chosen
             .into_iter()
             .next()
-            .map_or(Reply::Null, |(m, _)| Reply::Bulk(m)));
+            .map_or(Reply::Null, |(m, _)| Reply::Bulk(m.into())));
     }
     Ok(entries_reply(chosen, withscores, resp))
 }

@@ -16,7 +16,7 @@ pub const MAX_REPLY_DEPTH: usize = 1000;
 pub fn reply_to_lua(lua: &mut Lua, r: &Reply, resp3: bool) -> LuaResult<Value> {
     Ok(match r {
         Reply::Int(n) => Value::Number(*n as f64),
-        Reply::Bulk(b) => lua.new_str(b),
+        Reply::Bulk(b) => lua.new_str(&**b),
         Reply::Status(s) => field_table(lua, "ok", s.as_bytes())?,
         Reply::Error(e) => error_table(lua, e)?,
         Reply::Null | Reply::NullArray => {
@@ -27,6 +27,14 @@ pub fn reply_to_lua(lua: &mut Lua, r: &Reply, resp3: bool) -> LuaResult<Value> {
             }
         }
         Reply::Array(items) | Reply::Push(items) => array(lua, items, resp3)?,
+        Reply::Bulks(b) => {
+            let t = lua.new_table();
+            for (i, item) in b.iter().enumerate() {
+                let v = lua.new_str(item);
+                lua.raw_set(t, Value::Number((i + 1) as f64), v)?;
+            }
+            Value::Table(t)
+        }
         Reply::Set(items) => {
             if !resp3 {
                 return array(lua, items, false);
@@ -248,7 +256,7 @@ impl Open {
 /// The reply of a value that needs no walk, or the table walk to open.
 fn classify(lua: &mut Lua, v: Value, resp3: bool) -> Result<Reply, Open> {
     Ok(match v {
-        Value::Str(s) => Reply::Bulk(lua.str_bytes(s).to_vec()),
+        Value::Str(s) => Reply::bulk(lua.str_bytes(s)),
         Value::Bool(b) => {
             if resp3 {
                 Reply::Bool(b)

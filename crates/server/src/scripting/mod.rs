@@ -64,6 +64,8 @@ pub struct RunState {
     deterministic: bool,
     /// Argument buffers `redis.call` reuses.
     argv: Vec<Vec<u8>>,
+    /// The command `redis.call` looked up last.
+    last_cmd: Option<&'static crate::commands::Command>,
 }
 
 /// A script's SHA1 as 40 lowercase hex digits.
@@ -168,6 +170,7 @@ impl Scripting {
             resp3: false,
             deterministic: true,
             argv: Vec::new(),
+            last_cmd: None,
         }));
         let mut lua = sandbox::new_state(&shared);
         let running = Arc::new(AtomicBool::new(false));
@@ -405,7 +408,8 @@ impl Scripting {
             st.deterministic = self.deterministic;
         }
         srv.script_run = Some(crate::server::ScriptRun {
-            started: std::time::Instant::now(),
+            // The EVAL's own start: no clock read of its own.
+            started: srv.cmd_start,
             wrote: false,
             kill: false,
             warned: false,

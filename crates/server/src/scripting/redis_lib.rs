@@ -144,7 +144,7 @@ impl RunState {
     /// Runs one command for the script, with Redis's checks for scripts.
     fn execute(&mut self, srv: &mut Server, argv: &[Vec<u8>]) -> Reply {
         let err = |s: &'static str| Reply::Error(s.into());
-        let Some(cmd0) = Server::lookup(&argv[0]) else {
+        let Some(cmd0) = crate::commands::lookup_cached(&mut self.last_cmd, &argv[0]) else {
             return err("ERR Unknown Redis command called from script");
         };
         let cmd = match resolve(cmd0, argv) {
@@ -176,11 +176,17 @@ impl RunState {
             }
         }
         if self.deterministic && super::SORTED_IN_SCRIPTS.contains(&cmd.full_name) {
-            if let Reply::Array(items) | Reply::Set(items) = &mut reply {
-                items.sort_by(|a, b| match (a, b) {
+            match &mut reply {
+                Reply::Array(items) | Reply::Set(items) => items.sort_by(|a, b| match (a, b) {
                     (Reply::Bulk(x), Reply::Bulk(y)) => x.cmp(y),
                     _ => std::cmp::Ordering::Equal,
-                });
+                }),
+                Reply::Bulks(b) => {
+                    let mut items: Vec<&[u8]> = b.iter().collect();
+                    items.sort();
+                    *b = items.into_iter().collect();
+                }
+                _ => {}
             }
         }
         reply
@@ -308,5 +314,47 @@ fn acl_check_cmd(lua: &mut Lua, a: Args, _: &Shared) -> LuaResult<usize> {
             lua,
             "ERR Invalid command passed to redis.acl_check_cmd()",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::reply::Reply;
+    use crate::server::{CallContext, ClientRef, Server};
+
+    fn eval(srv: &mut Server, body: &str) -> Reply {
+        let mut ctx = CallContext::new(ClientRef::NONE, true);
+        let argv: Vec<Vec<u8>> = ["EVAL", body, "0"]
+            .iter()
+            .map(|s| s.as_bytes().to_vec())
+            .collect();
+        srv.call(&mut ctx, &argv)
+    }
+
+    #[test]
+    fn arrays_of_bulks_reach_scripts_sorted_where_redis_sorts_them() {
+        let mut srv = Server::new(Config::default());
+        eval(
+            &mut srv,
+            "redis.call('hset', 'h', 'b', '1', 'c', '3', 'a', '2')",
+        );
+        eval(&mut srv, "redis.call('rpush', 'l', 'y', 'x', 'z')");
+        // LRANGE keeps the list's order.
+        for (cmd, expected) in [
+            ("'hkeys', 'h'", "a,b,c/3"),
+            ("'hvals', 'h'", "1,2,3/3"),
+            ("'keys', '*'", "h,l/2"),
+            ("'lrange', 'l', 0, -1", "y,x,z/3"),
+            ("'lrange', 'nokey', 0, -1", "/0"),
+        ] {
+            let body =
+                format!("return table.concat(redis.call({cmd}), ',') .. '/' .. #redis.call({cmd})");
+            assert_eq!(
+                eval(&mut srv, &body),
+                Reply::bulk(expected.as_bytes()),
+                "{cmd}"
+            );
+        }
     }
 }

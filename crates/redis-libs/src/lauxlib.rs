@@ -1,70 +1,16 @@
-//! Helpers shared by the libraries: C's conversions as Redis's x86-64 build
-//! performs them, error construction with raw bytes, the Lua 5.1 C stack
-//! budget that Redis's libraries run into, and table traversal in `lua_next`
-//! order.
+//! The libraries' counterparts of Lua's auxiliary library (`luaL_*`):
+//! argument checks, errors whose messages may hold raw bytes, library
+//! registration, and the C stack budget (`LUAI_MAXCSTACK`) that Redis's
+//! libraries run into.
 
+use crate::c_casts::c_i64;
 use redlua_engine::error::LuaError;
-use redlua_engine::table::Table;
 use redlua_engine::{Args, Lua, LuaResult, Value};
 
 /// LUAI_MAXCSTACK: how many slots a C function may hold on the Lua stack.
 /// Redis's libraries report "stack overflow (...)" when they would pass it,
 /// and the libraries here count slots the same way to fail at the same point.
 pub const MAX_C_STACK: usize = 8000;
-
-/// The first entry of `t` at traversal position `pos` or after, with the
-/// position after it. Walking from 0 visits the entries exactly as repeated
-/// `lua_next` does, which is how Redis's cjson and cmsgpack walk tables:
-/// the array part from key 1, then the hash nodes in node order, skipping
-/// nil values. The engine lays tables out as Lua 5.1.5 does, so this is
-/// Redis's key order for every key PUC Lua hashes by value.
-pub fn next_entry(t: &Table, mut pos: usize) -> Option<(usize, Value, Value)> {
-    let na = t.arr.len();
-    while pos < na {
-        let v = t.arr[pos];
-        pos += 1;
-        if !v.is_nil() {
-            return Some((pos, Value::Number(pos as f64), v));
-        }
-    }
-    while pos - na < t.hash.capacity() {
-        let (k, v) = t.hash.node(pos - na);
-        pos += 1;
-        if !v.is_nil() {
-            return Some((pos, k, v));
-        }
-    }
-    None
-}
-
-/// `(int64_t)d` as x86-64 computes it: out-of-range values and NaN become
-/// `i64::MIN` (cvttsd2si's "integer indefinite").
-pub fn c_i64(d: f64) -> i64 {
-    if d.is_nan() || !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&d) {
-        i64::MIN
-    } else {
-        d as i64
-    }
-}
-
-/// `(uint64_t)d` as gcc compiles it for x86-64.
-pub fn c_u64(d: f64) -> u64 {
-    const TWO63: f64 = 9_223_372_036_854_775_808.0;
-    if d >= TWO63 {
-        (c_i64(d - TWO63) as u64) ^ (1 << 63)
-    } else {
-        c_i64(d) as u64
-    }
-}
-
-/// `(int)d` as x86-64 computes it (cvttsd2si to 32 bits).
-pub fn c_i32(d: f64) -> i32 {
-    if d.is_nan() || !(-2_147_483_648.0..2_147_483_648.0).contains(&d) {
-        i32::MIN
-    } else {
-        d as i32
-    }
-}
 
 /// `luaL_checkinteger`: a number argument converted to `lua_Integer`.
 pub fn check_integer(lua: &mut Lua, a: Args, n: usize) -> LuaResult<i64> {
