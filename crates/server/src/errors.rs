@@ -289,3 +289,5 @@ pub const NOTBUSY: &str = "NOTBUSY No scripts in execution right now.";
 pub const UNKILLABLE: &str = "UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.";
 /// The error a killed script's caller gets (before the script suffix).
 pub const SCRIPT_KILLED: &str = "ERR Script killed by user with SCRIPT KILL...";
+/// EVALSHA of a script that is not cached.
+pub const NOSCRIPT: &str = "NOSCRIPT No matching script. Please use EVAL.";

@@ -28,6 +28,17 @@ pub enum Reply {
     /// Array of bulk strings, kept encoded (equal to the `Array` of the
     /// same `Bulk`s).
     Bulks(Bulks),
+    /// A reply already encoded for protocol version `resp`, that of the
+    /// client it is for: a script's array, map or set result, written as
+    /// its tables were walked (see `scripting::convert::lua_to_reply`). No
+    /// command a script can call returns one. Equal to any reply with the
+    /// same encoding.
+    Encoded {
+        /// The protocol version (2 or 3).
+        resp: u8,
+        /// The encoding.
+        bytes: Vec<u8>,
+    },
     /// Map (a flat array in RESP2).
     Map(Vec<(Reply, Reply)>),
     /// Set (an array in RESP2).
@@ -97,6 +108,11 @@ impl PartialEq for Reply {
             (Null, Null) | (NullArray, NullArray) => true,
             (Array(a), Array(b)) | (Set(a), Set(b)) | (Push(a), Push(b)) => a == b,
             (Bulks(a), Bulks(b)) => a == b,
+            (Encoded { resp, bytes }, r) | (r, Encoded { resp, bytes }) => {
+                let mut out = Vec::with_capacity(bytes.len());
+                crate::resp::encode(&mut out, r, *resp);
+                out == *bytes
+            }
             (Bulks(a), Array(items)) | (Array(items), Bulks(a)) => {
                 a.len() == items.len()
                     && a.iter()

@@ -305,7 +305,7 @@ pub fn encode(out: &mut Vec<u8>, r: &Reply, resp: u8) {
             }));
             out.extend_from_slice(b"\r\n");
         }
-        Reply::Int(i) => header(out, b':', *i),
+        Reply::Int(i) => integer(out, *i),
         Reply::Bulk(b) => bulk(out, b),
         Reply::Null => {
             out.extend_from_slice(if resp >= 3 { b"_\r\n" } else { b"$-1\r\n" });
@@ -313,34 +313,16 @@ pub fn encode(out: &mut Vec<u8>, r: &Reply, resp: u8) {
         Reply::NullArray => {
             out.extend_from_slice(if resp >= 3 { b"_\r\n" } else { b"*-1\r\n" });
         }
-        Reply::Array(items) => {
-            header(out, b'*', items.len() as i64);
-            for i in items {
-                encode(out, i, resp);
-            }
-        }
+        Reply::Array(items) => aggregate(out, AggregateKind::Array, items, resp),
         Reply::Bulks(b) => {
             header(out, b'*', b.len() as i64);
             out.extend_from_slice(b.encoded());
         }
-        Reply::Set(items) => {
-            header(out, if resp >= 3 { b'~' } else { b'*' }, items.len() as i64);
-            for i in items {
-                encode(out, i, resp);
-            }
-        }
-        Reply::Push(items) => {
-            header(out, if resp >= 3 { b'>' } else { b'*' }, items.len() as i64);
-            for i in items {
-                encode(out, i, resp);
-            }
-        }
+        Reply::Encoded { bytes, .. } => out.extend_from_slice(bytes),
+        Reply::Set(items) => aggregate(out, AggregateKind::Set, items, resp),
+        Reply::Push(items) => aggregate(out, AggregateKind::Push, items, resp),
         Reply::Map(pairs) => {
-            if resp >= 3 {
-                header(out, b'%', pairs.len() as i64);
-            } else {
-                header(out, b'*', 2 * pairs.len() as i64);
-            }
+            aggregate_header(out, AggregateKind::Map, pairs.len(), resp);
             for (k, v) in pairs {
                 encode(out, k, resp);
                 encode(out, v, resp);
@@ -393,8 +375,48 @@ fn header(out: &mut Vec<u8>, t: u8, n: i64) {
     out.extend_from_slice(b"\r\n");
 }
 
+/// The kinds of aggregate replies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AggregateKind {
+    /// An array.
+    Array,
+    /// A map (a flat array of pairs in RESP2).
+    Map,
+    /// A set (an array in RESP2).
+    Set,
+    /// An out-of-band push (an array in RESP2).
+    Push,
+}
+
+/// Appends the header of an aggregate of `n` elements (pairs, for a map)
+/// for protocol version `resp`.
+pub fn aggregate_header(out: &mut Vec<u8>, kind: AggregateKind, n: usize, resp: u8) {
+    let n = n as i64;
+    match kind {
+        AggregateKind::Array => header(out, b'*', n),
+        AggregateKind::Map if resp >= 3 => header(out, b'%', n),
+        AggregateKind::Map => header(out, b'*', 2 * n),
+        AggregateKind::Set => header(out, if resp >= 3 { b'~' } else { b'*' }, n),
+        AggregateKind::Push => header(out, if resp >= 3 { b'>' } else { b'*' }, n),
+    }
+}
+
+fn aggregate(out: &mut Vec<u8>, kind: AggregateKind, items: &[Reply], resp: u8) {
+    aggregate_header(out, kind, items.len(), resp);
+    for i in items {
+        encode(out, i, resp);
+    }
+}
+
+/// Appends an integer reply.
 #[inline]
-fn bulk(out: &mut Vec<u8>, b: &[u8]) {
+pub fn integer(out: &mut Vec<u8>, i: i64) {
+    header(out, b':', i);
+}
+
+/// Appends a bulk string.
+#[inline]
+pub fn bulk(out: &mut Vec<u8>, b: &[u8]) {
     header(out, b'$', b.len() as i64);
     out.extend_from_slice(b);
     out.extend_from_slice(b"\r\n");

@@ -3,6 +3,7 @@
 //! protocol text in between.
 
 use crate::reply::Reply;
+use crate::resp::AggregateKind;
 use redlua_engine::value::TableRef;
 use redlua_engine::{Lua, LuaResult, Value};
 use std::borrow::Cow;
@@ -19,6 +20,10 @@ pub fn reply_to_lua(lua: &mut Lua, r: &Reply, resp3: bool) -> LuaResult<Value> {
         Reply::Bulk(b) => lua.new_str(&**b),
         Reply::Status(s) => field_table(lua, "ok", s.as_bytes())?,
         Reply::Error(e) => error_table(lua, e)?,
+        // Only EVAL and EVALSHA return one, and scripts cannot call them.
+        Reply::Encoded { .. } => {
+            error_table(lua, "ERR This Redis command is not allowed from script")?
+        }
         Reply::Null | Reply::NullArray => {
             if resp3 {
                 Value::Nil
@@ -156,99 +161,124 @@ pub fn lua_number_to_int(n: f64) -> i64 {
     }
 }
 
-/// The reply for a script's return value. `resp3` is the script's protocol.
-/// A table nested deeper than [`MAX_REPLY_DEPTH`] (or referring to itself)
-/// gives an error reply instead of a partial one. The walk keeps its own
-/// stack, so no script can exhaust the thread's.
-pub fn lua_to_reply(lua: &mut Lua, v: Value, resp3: bool) -> Reply {
-    let mut stack: Vec<Open> = Vec::new();
-    let mut todo = v;
-    loop {
-        let mut result = match classify(lua, todo, resp3) {
-            Ok(r) => Some(r),
+/// The reply for a script's return value to a client speaking `proto`
+/// (2 or 3). `resp3` is the script's own protocol (`redis.setresp`), which
+/// decides how tables and booleans convert. Scalars come back typed; an
+/// array, map or set is encoded for `proto` as its tables are walked
+/// ([`Reply::Encoded`]: no `Reply` per element). A table nested deeper
+/// than [`MAX_REPLY_DEPTH`] (or referring to itself) gives an error reply
+/// instead of a partial one. The walk keeps its own stack, so no script
+/// can exhaust the thread's.
+pub fn lua_to_reply(lua: &mut Lua, v: Value, resp3: bool, proto: u8) -> Reply {
+    let first = match classify(lua, v, resp3) {
+        Ok(r) => return r,
+        Err(open) => open,
+    };
+    let mut out = Vec::new();
+    first.header(lua, &mut out, proto);
+    let mut stack = vec![first];
+    while let Some(top) = stack.last_mut() {
+        let Some(x) = top.advance(lua) else {
+            stack.pop();
+            continue;
+        };
+        // The common elements, written without a `Reply` in between.
+        match x {
+            Value::Number(n) => {
+                crate::resp::integer(&mut out, lua_number_to_int(n));
+                continue;
+            }
+            Value::Str(s) => {
+                crate::resp::bulk(&mut out, lua.str_bytes(s));
+                continue;
+            }
+            _ => {}
+        }
+        match classify(lua, x, resp3) {
+            Ok(Reply::Bulk(b)) => crate::resp::bulk(&mut out, &b),
+            Ok(r) => crate::resp::encode(&mut out, &r, proto),
             Err(open) => {
                 if stack.len() >= MAX_REPLY_DEPTH {
                     return Reply::Error("ERR reached lua stack limit".into());
                 }
+                open.header(lua, &mut out, proto);
                 stack.push(open);
-                None
-            }
-        };
-        loop {
-            if let Some(r) = result.take() {
-                match stack.last_mut() {
-                    None => return r,
-                    Some(top) => top.attach(r),
-                }
-            }
-            let top = stack.last_mut().expect("an open table");
-            match top.advance(lua) {
-                Some(x) => {
-                    todo = x;
-                    break;
-                }
-                None => result = Some(stack.pop().expect("an open table").finish()),
             }
         }
     }
+    Reply::Encoded {
+        resp: proto,
+        bytes: out,
+    }
 }
 
-/// A table being turned into an array, map or set reply.
+/// A table being written as an array, map or set reply.
 enum Open {
-    Array {
-        t: TableRef,
-        next: f64,
-        items: Vec<Reply>,
-    },
+    /// Keys `next..` up to the first nil.
+    Array { t: TableRef, next: i64 },
+    /// Entries after `key`; `value` is due before the next key.
     Map {
         t: TableRef,
         key: Value,
-        pairs: Vec<(Reply, Reply)>,
-        pending: Option<Reply>,
+        value: Option<Value>,
     },
-    Set {
-        t: TableRef,
-        key: Value,
-        items: Vec<Reply>,
-    },
+    /// Keys after `key`.
+    Set { t: TableRef, key: Value },
 }
 
 impl Open {
-    /// Takes the reply of the value `advance` gave last.
-    fn attach(&mut self, r: Reply) {
-        match self {
-            Open::Array { items, .. } | Open::Set { items, .. } => items.push(r),
-            Open::Map { pairs, pending, .. } => match pending.take() {
-                None => *pending = Some(r),
-                Some(k) => pairs.push((k, r)),
-            },
+    /// Writes the aggregate's header: its length is counted first, as the
+    /// walk will find it.
+    fn header(&self, lua: &Lua, out: &mut Vec<u8>, proto: u8) {
+        match *self {
+            Open::Array { t, .. } => {
+                let tab = lua.heap.table(t);
+                let mut n = tab.arr.iter().take_while(|v| !v.is_nil()).count();
+                if n == tab.arr.len() {
+                    while !tab.get_int(n as i64 + 1).is_nil() {
+                        n += 1;
+                    }
+                }
+                crate::resp::aggregate_header(out, AggregateKind::Array, n, proto);
+                // Room for small elements (a number is ":<digits>\r\n").
+                out.reserve(n.saturating_mul(6).min(1 << 16));
+            }
+            Open::Map { t, .. } | Open::Set { t, .. } => {
+                let mut n = 0;
+                let mut key = Value::Nil;
+                while let Some((k, _)) = lua.raw_next(t, key) {
+                    n += 1;
+                    key = k;
+                }
+                let kind = match self {
+                    Open::Map { .. } => AggregateKind::Map,
+                    _ => AggregateKind::Set,
+                };
+                crate::resp::aggregate_header(out, kind, n, proto);
+            }
         }
     }
 
-    /// The next value to convert, or `None` when the table is done.
-    fn advance(&mut self, lua: &mut Lua) -> Option<Value> {
+    /// The next value to write, or `None` when the table is done.
+    fn advance(&mut self, lua: &Lua) -> Option<Value> {
         match self {
-            Open::Array { t, next, .. } => {
-                let x = lua.raw_get(*t, Value::Number(*next));
-                *next += 1.0;
+            Open::Array { t, next } => {
+                let x = lua.heap.table(*t).get_int(*next);
+                *next += 1;
                 (!x.is_nil()).then_some(x)
             }
-            Open::Map {
-                t, key, pending, ..
-            } if pending.is_some() => Some(lua.raw_get(*t, *key)),
-            Open::Map { t, key, .. } | Open::Set { t, key, .. } => {
+            Open::Map { value, .. } if value.is_some() => value.take(),
+            Open::Map { t, key, value } => {
+                let (k, v) = lua.raw_next(*t, *key)?;
+                *key = k;
+                *value = Some(v);
+                Some(k)
+            }
+            Open::Set { t, key } => {
                 let (k, _) = lua.raw_next(*t, *key)?;
                 *key = k;
                 Some(k)
             }
-        }
-    }
-
-    fn finish(self) -> Reply {
-        match self {
-            Open::Array { items, .. } => Reply::Array(items),
-            Open::Set { items, .. } => Reply::Set(items),
-            Open::Map { pairs, .. } => Reply::Map(pairs),
         }
     }
 }
@@ -267,6 +297,10 @@ fn classify(lua: &mut Lua, v: Value, resp3: bool) -> Result<Reply, Open> {
             }
         }
         Value::Number(n) => Reply::Int(lua_number_to_int(n)),
+        // A table without a hash part has no field: a plain array.
+        Value::Table(t) if lua.heap.table(t).hash.capacity() == 0 => {
+            return Err(Open::Array { t, next: 1 });
+        }
         Value::Table(t) => {
             let field = |lua: &mut Lua, name: &str| {
                 let k = lua.new_str(name);
@@ -301,22 +335,16 @@ fn classify(lua: &mut Lua, v: Value, resp3: bool) -> Result<Reply, Open> {
                 return Err(Open::Map {
                     t: m,
                     key: Value::Nil,
-                    pairs: Vec::new(),
-                    pending: None,
+                    value: None,
                 });
             }
             if let Value::Table(s) = field(lua, "set") {
                 return Err(Open::Set {
                     t: s,
                     key: Value::Nil,
-                    items: Vec::new(),
                 });
             }
-            return Err(Open::Array {
-                t,
-                next: 1.0,
-                items: Vec::new(),
-            });
+            return Err(Open::Array { t, next: 1 });
         }
         _ => Reply::Null,
     })

@@ -17,11 +17,14 @@ pub mod redis_lib;
 pub mod sandbox;
 pub mod shebang;
 
+use crate::errors::NOSCRIPT;
 use crate::log::log_line;
 use crate::reply::Reply;
 use crate::server::{CallContext, Server};
 use convert::{lua_to_reply, one_line};
-use random::RedisRand48;
+use random::SharedRand48;
+use redlua_engine::table::Table;
+use redlua_engine::value::TableRef;
 use redlua_engine::{ErrorKind, Lua, Value};
 use shebang::ScriptFlags;
 use std::cell::RefCell;
@@ -118,8 +121,9 @@ pub struct Scripting {
     /// Reseed `math.random` with 0 before each run and sort the replies of
     /// non-deterministic commands (`lua-deterministic yes`).
     pub deterministic: bool,
-    /// Random generator kept across runs when not deterministic.
-    random_seeded: bool,
+    /// `math.random`'s generator: reseeded before each run when
+    /// deterministic, else kept across runs.
+    rand: SharedRand48,
 }
 
 impl Default for Scripting {
@@ -172,7 +176,8 @@ impl Scripting {
             argv: Vec::new(),
             last_cmd: None,
         }));
-        let mut lua = sandbox::new_state(&shared);
+        let rand = SharedRand48::default();
+        let mut lua = sandbox::new_state(&shared, &rand);
         let running = Arc::new(AtomicBool::new(false));
         start_ticker(lua.interrupt_flag(), running.clone());
         let tick_shared = shared.clone();
@@ -200,7 +205,7 @@ impl Scripting {
             keys_name,
             argv_name,
             deterministic: true,
-            random_seeded: false,
+            rand,
         }
     }
 
@@ -312,10 +317,8 @@ impl Scripting {
         by_sha: bool,
         read_only: bool,
     ) -> Reply {
-        let numkeys = match std::str::from_utf8(&argv[2])
-            .ok()
-            .and_then(|s| s.parse::<i64>().ok())
-        {
+        // Redis's string2ll: no sign but '-', no leading zeros or spaces.
+        let numkeys = match crate::numbers::parse_i64(&argv[2]) {
             Some(n) => n,
             None => return Reply::Error("ERR value is not an integer or out of range".into()),
         };
@@ -326,11 +329,9 @@ impl Scripting {
             return Reply::Error("ERR Number of keys can't be negative".into());
         }
         let sha = if by_sha {
-            match parse_sha(&argv[1]).filter(|k| self.scripts.contains_key(k)) {
+            match parse_sha(&argv[1]) {
                 Some(k) => k,
-                None => {
-                    return Reply::Error("NOSCRIPT No matching script. Please use EVAL.".into())
-                }
+                None => return Reply::Error(NOSCRIPT.into()),
             }
         } else {
             match self.load(&argv[1], false) {
@@ -339,7 +340,9 @@ impl Scripting {
             }
         };
         self.clock += 1;
-        let script = self.scripts.get_mut(&sha).expect("the script is cached");
+        let Some(script) = self.scripts.get_mut(&sha) else {
+            return Reply::Error(NOSCRIPT.into());
+        };
         script.last_used = self.clock;
         let (func, flags) = (script.func, script.flags);
         if read_only && flags.shebang && !flags.no_writes {
@@ -376,25 +379,11 @@ impl Scripting {
             flags,
             read_only,
         } = run;
-        let sha = sha_str(sha);
         let lua = &mut self.lua;
-        let g = lua.globals();
-        lua.set_readonly(g, false);
-        for (name, items) in [(self.keys_name, keys), (self.argv_name, args)] {
-            let t = lua.new_table();
-            let vals: Vec<Value> = items.iter().map(|item| lua.new_str(item)).collect();
-            lua.fill_array(t, &vals);
-            lua.raw_set(g, name, Value::Table(t))
-                .expect("the globals are writable here");
-        }
-        lua.set_readonly(g, true);
-        if self.deterministic || !self.random_seeded {
-            let mut r = RedisRand48::default();
-            if self.deterministic {
-                r.srand(0);
-            }
-            lua.set_random_source(Box::new(r));
-            self.random_seeded = true;
+        set_args(lua, self.keys_name, keys);
+        set_args(lua, self.argv_name, args);
+        if self.deterministic {
+            self.rand.srand(0);
         }
         {
             let mut st = self.shared.borrow_mut();
@@ -431,8 +420,13 @@ impl Scripting {
         };
         srv.script_run = None;
         let reply = match result {
-            Ok(vals) => lua_to_reply(lua, vals.first().copied().unwrap_or(Value::Nil), resp3),
-            Err(e) => Self::error_reply(lua, e, sha),
+            Ok(vals) => lua_to_reply(
+                lua,
+                vals.first().copied().unwrap_or(Value::Nil),
+                resp3,
+                ctx.resp,
+            ),
+            Err(e) => Self::error_reply(lua, e, sha_str(sha)),
         };
         // A script may run no instruction that allocates (`return 1`), so
         // the garbage of its KEYS, ARGV and arguments is collected here.
@@ -467,6 +461,42 @@ impl Scripting {
             None => text,
         };
         Reply::Error(one_line(full.as_bytes()))
+    }
+}
+
+/// Sets the global `name` (`KEYS` or `ARGV`) to an array of `items`. The
+/// table of the previous run is refilled when the script left it as it was
+/// made (an array part of exactly as many slots, no hash part, no
+/// metatable): nothing can keep a reference to it from one run to the next
+/// (the globals are read-only), so no script can tell it from a new one.
+/// Otherwise the table is new, sized as `fill_array` would size it.
+fn set_args(lua: &mut Lua, name: Value, items: &[Vec<u8>]) {
+    let g = lua.globals();
+    let reuse = match lua.raw_get(g, name) {
+        Value::Table(t) => {
+            let tab = lua.heap.table(t);
+            let pristine = tab.arr.len() == items.len()
+                && tab.hash.capacity() == 0
+                && tab.meta.is_none()
+                && !tab.readonly;
+            pristine.then_some(t)
+        }
+        _ => None,
+    };
+    let t: TableRef = match reuse {
+        Some(t) => t,
+        None => {
+            let t = lua.heap.new_table(Table::with_capacity(items.len(), 0));
+            lua.set_readonly(g, false);
+            lua.raw_set(g, name, Value::Table(t))
+                .expect("the globals are writable here");
+            lua.set_readonly(g, true);
+            t
+        }
+    };
+    for (i, item) in items.iter().enumerate() {
+        let v = lua.new_str(item);
+        lua.heap.table_mut(t).arr[i] = v;
     }
 }
 

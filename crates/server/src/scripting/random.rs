@@ -2,6 +2,8 @@
 //! (`redisLrand48`), scaled the way Lua 5.1 scales `rand()`.
 
 use redlua_engine::stdlib::math::RandomSource;
+use std::cell::Cell;
+use std::rc::Rc;
 
 const A: u64 = 0x5_DEEC_E66D;
 const C: u64 = 0xB;
@@ -10,7 +12,7 @@ const MASK: u64 = (1 << 48) - 1;
 const INITIAL: u64 = 0x1234_ABCD_330E;
 
 /// The 48-bit state of `redisLrand48`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct RedisRand48 {
     x: u64,
 }
@@ -50,6 +52,36 @@ impl RandomSource for RedisRand48 {
     }
 }
 
+/// A [`RedisRand48`] whose state the host shares with the Lua state it is
+/// installed in, so that the host can reseed it before a run without
+/// installing a new generator.
+#[derive(Debug, Clone, Default)]
+pub struct SharedRand48(Rc<Cell<RedisRand48>>);
+
+impl SharedRand48 {
+    /// `redisSrand48(seed)`.
+    pub fn srand(&self, seed: i32) {
+        let mut r = self.0.get();
+        r.srand(seed);
+        self.0.set(r);
+    }
+}
+
+impl RandomSource for SharedRand48 {
+    fn next_f64(&mut self) -> f64 {
+        let mut r = self.0.get();
+        let v = r.next_f64();
+        self.0.set(r);
+        v
+    }
+
+    fn seed(&mut self, seed: f64) {
+        let mut r = self.0.get();
+        r.seed(seed);
+        self.0.set(r);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +98,15 @@ mod tests {
         // After math.randomseed(0).
         r.seed(0.0);
         assert_eq!((random_1000(&mut r), random_1000(&mut r)), (171, 750));
+    }
+
+    #[test]
+    fn shared_generator_reseeded_by_its_host() {
+        let host = SharedRand48::default();
+        let mut installed: Box<dyn RandomSource> = Box::new(host.clone());
+        let draw = |r: &mut Box<dyn RandomSource>| (r.next_f64() * 1000.0) as i64 + 1;
+        assert_eq!((draw(&mut installed), draw(&mut installed)), (397, 841));
+        host.srand(0);
+        assert_eq!((draw(&mut installed), draw(&mut installed)), (171, 750));
     }
 }

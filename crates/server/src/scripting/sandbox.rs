@@ -11,7 +11,7 @@
 //! - `pcall` turns a caught `{err=...}` table into its text, as Redis's
 //!   `luaRedisPcall` does.
 
-use super::random::RedisRand48;
+use super::random::SharedRand48;
 use super::{redis_lib, Shared};
 use redlua_engine::{Args, Libs, Lua, LuaResult, Value};
 
@@ -29,15 +29,15 @@ const LIBRARIES: &[&str] = &[
 ];
 
 /// Builds a fresh scripting state whose `redis` functions reach the server
-/// through `shared`.
-pub fn new_state(shared: &Shared) -> Lua {
+/// through `shared` and whose `math.random` is `rand`.
+pub fn new_state(shared: &Shared, rand: &SharedRand48) -> Lua {
     let mut lua = Lua::new();
     lua.open_libs(Libs::BASE | Libs::COROUTINE | Libs::STRING | Libs::TABLE | Libs::MATH);
     for name in ["setfenv", "getfenv", "newproxy"] {
         lua.set_global(name, Value::Nil);
     }
     redlua_redis_libs::open(&mut lua);
-    lua.set_random_source(Box::new(RedisRand48::default()));
+    lua.set_random_source(Box::new(rand.clone()));
     let redis = redis_lib::open(&mut lua, shared);
     lua.set_global("redis", redis);
     wrap_pcall(&mut lua);
